@@ -1,0 +1,72 @@
+/// A colour with 8-bit red, green and blue channels.
+public struct RGB: Equatable, Hashable, Sendable {
+    /// The red channel.
+    public var red: UInt8
+    /// The green channel.
+    public var green: UInt8
+    /// The blue channel.
+    public var blue: UInt8
+
+    /// Creates a colour from its channels.
+    public init(_ red: UInt8, _ green: UInt8, _ blue: UInt8) {
+        self.red = red
+        self.green = green
+        self.blue = blue
+    }
+
+    /// Creates a colour from a 0xRRGGBB literal.
+    public init(hex: UInt32) {
+        self.init(UInt8((hex >> 16) & 0xFF), UInt8((hex >> 8) & 0xFF), UInt8(hex & 0xFF))
+    }
+}
+
+/// An RGB image in row-major order, three bytes per pixel: the picture every renderer shares.
+public struct Frame: Equatable, Sendable {
+    /// Width in pixels.
+    public let width: Int
+    /// Height in pixels.
+    public let height: Int
+    /// `width * height * 3` bytes: red, green, blue for each pixel, rows from the top.
+    public private(set) var pixels: [UInt8]
+
+    /// Creates a frame filled with one colour.
+    public init(width: Int, height: Int, fill: RGB = RGB(0, 0, 0)) {
+        precondition(width > 0 && height > 0, "a frame needs a positive size, got \(width)x\(height)")
+        self.width = width
+        self.height = height
+        pixels = [UInt8](repeating: 0, count: width * height * 3)
+        fillRectangle(x: 0, y: 0, width: width, height: height, color: fill)
+    }
+
+    /// The colour at column `x`, row `y`.
+    public subscript(x: Int, y: Int) -> RGB {
+        get {
+            let offset = (y * width + x) * 3
+            return RGB(pixels[offset], pixels[offset + 1], pixels[offset + 2])
+        }
+        set {
+            let offset = (y * width + x) * 3
+            pixels[offset] = newValue.red
+            pixels[offset + 1] = newValue.green
+            pixels[offset + 2] = newValue.blue
+        }
+    }
+
+    /// Paints a rectangle, clipped to the frame.
+    public mutating func fillRectangle(x: Int, y: Int, width: Int, height: Int, color: RGB) {
+        let left = max(0, x), right = min(self.width, x + width)
+        let top = max(0, y), bottom = min(self.height, y + height)
+        guard left < right, top < bottom else { return }
+        pixels.withUnsafeMutableBufferPointer { buffer in
+            for row in top..<bottom {
+                var offset = (row * self.width + left) * 3
+                for _ in left..<right {
+                    buffer[offset] = color.red
+                    buffer[offset + 1] = color.green
+                    buffer[offset + 2] = color.blue
+                    offset += 3
+                }
+            }
+        }
+    }
+}

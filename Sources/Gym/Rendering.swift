@@ -1,0 +1,13 @@
+/// An environment that can describe its current state as text (Gymnasium's `ansi` render mode).
+public protocol TextRendering {
+    /// The current state as printable text; may contain ANSI colour codes.
+    func text() -> String
+}
+
+/// An environment that can draw its current state as an RGB image (Gymnasium's `rgb_array` render mode).
+///
+/// The window, the GIF recorder and the tests all read the same ``Frame``.
+public protocol FrameRendering {
+    /// The current state as pixels.
+    func frame() -> Frame
+}

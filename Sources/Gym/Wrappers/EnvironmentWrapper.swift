@@ -1,0 +1,26 @@
+/// An environment that wraps another and keeps its model and rendering.
+///
+/// Declaring a wrapper's conditional conformances (`extension MyWrapper: TabularModel where Base: TabularModel {}`)
+/// is enough: the members forward to ``base`` through the extensions below.
+public protocol EnvironmentWrapper: Environment {
+    /// The wrapped environment's type.
+    associatedtype Base: Environment
+    /// The wrapped environment.
+    var base: Base { get }
+}
+
+extension EnvironmentWrapper where Self: TabularModel, Base: TabularModel {
+    public var stateCount: Int { base.stateCount }
+    public var actionCount: Int { base.actionCount }
+    public func transitions(state: Int, action: Int) -> [Transition] { base.transitions(state: state, action: action) }
+    public var initialStateDistribution: [Double] { base.initialStateDistribution }
+    public var transitionTable: TransitionTable { base.transitionTable }
+}
+
+extension EnvironmentWrapper where Base: TextRendering {
+    public func text() -> String { base.text() }
+}
+
+extension EnvironmentWrapper where Base: FrameRendering {
+    public func frame() -> Frame { base.frame() }
+}
