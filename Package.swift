@@ -7,9 +7,40 @@ let package = Package(
     products: [
         // MARK: - Public products
         .library(name: "Gym", targets: ["Gym"]),
+        .library(name: "Environments", targets: ["Environments"]),
+        .library(name: "Agents", targets: ["Agents"]),
+        .executable(name: "gym", targets: ["GymCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // MARK: - Implementation
         .target(name: "Gym"),
+        .target(name: "Environments", dependencies: ["Gym"], path: "Environments"),
+        .target(name: "Agents", dependencies: ["Gym"], path: "Agents"),
+        .executableTarget(
+            name: "GymCLI",
+            dependencies: [
+                "Gym", "Environments", "Agents",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Examples
+        .executableTarget(
+            name: "CustomEnvironmentExample",
+            dependencies: ["Gym", "Agents"],
+            path: "Examples/CustomEnvironment"
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "GymTests", dependencies: ["Gym", "Environments"]),
+        .testTarget(name: "EnvironmentsTests", dependencies: ["Gym", "Environments"]),
+        .testTarget(name: "AgentsTests", dependencies: ["Gym", "Environments", "Agents"]),
+        .testTarget(
+            name: "GymCLITests",
+            dependencies: ["GymCLI", "CustomEnvironmentExample"]
+        ),
     ]
 )

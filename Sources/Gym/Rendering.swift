@@ -11,3 +11,9 @@ public protocol FrameRendering {
     /// The current state as pixels.
     func frame() -> Frame
 }
+
+/// An environment that can draw a policy over its states (arrows on a grid, a table for an MDP).
+public protocol PolicyRendering {
+    /// A text picture of `policy`, which gives an action for every state.
+    func policyText(_ policy: [Int]) -> String
+}

@@ -10,6 +10,7 @@ public struct Step<Observation> {
     public var truncated: Bool
 
     /// Creates a step outcome.
+    @inlinable
     public init(observation: Observation, reward: Double, terminated: Bool, truncated: Bool = false) {
         self.observation = observation
         self.reward = reward
@@ -18,6 +19,7 @@ public struct Step<Observation> {
     }
 
     /// The episode is over, for either reason.
+    @inlinable
     public var isDone: Bool { terminated || truncated }
 }
 

@@ -38,9 +38,14 @@ public protocol TabularModel {
     var initialStateDistribution: [Double] { get }
     /// The whole model in flat arrays; the default builds it from ``transitions(state:action:)``.
     var transitionTable: TransitionTable { get }
+    /// The discount factor the model declares for itself (an MDP file's `discount`), if any; planners use it
+    /// when no discount is given explicitly.
+    var discount: Double? { get }
 }
 
 extension TabularModel {
+    public var discount: Double? { nil }
+
     public var transitionTable: TransitionTable {
         TransitionTable(model: self)
     }

@@ -15,6 +15,7 @@ extension EnvironmentWrapper where Self: TabularModel, Base: TabularModel {
     public func transitions(state: Int, action: Int) -> [Transition] { base.transitions(state: state, action: action) }
     public var initialStateDistribution: [Double] { base.initialStateDistribution }
     public var transitionTable: TransitionTable { base.transitionTable }
+    public var discount: Double? { base.discount }
 }
 
 extension EnvironmentWrapper where Base: TextRendering {
@@ -23,4 +24,8 @@ extension EnvironmentWrapper where Base: TextRendering {
 
 extension EnvironmentWrapper where Base: FrameRendering {
     public func frame() -> Frame { base.frame() }
+}
+
+extension EnvironmentWrapper where Base: PolicyRendering {
+    public func policyText(_ policy: [Int]) -> String { base.policyText(policy) }
 }

@@ -63,3 +63,5 @@ extension EpisodeStatistics: DiscreteEnvironment where Base: DiscreteEnvironment
 extension EpisodeStatistics: TabularModel where Base: TabularModel {}
 extension EpisodeStatistics: TextRendering where Base: TextRendering {}
 extension EpisodeStatistics: FrameRendering where Base: FrameRendering {}
+extension EpisodeStatistics: GoalReporting where Base: GoalReporting {}
+extension EpisodeStatistics: PolicyRendering where Base: PolicyRendering {}

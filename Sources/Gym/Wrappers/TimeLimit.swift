@@ -8,7 +8,8 @@ public struct TimeLimit<Base: Environment>: Environment {
     /// The number of steps after which an episode is truncated.
     public let maxEpisodeSteps: Int
     /// Steps taken in the current episode.
-    public private(set) var elapsedSteps = 0
+    public var elapsedSteps: Int { stepsThisEpisode }
+    @usableFromInline var stepsThisEpisode = 0
 
     /// Wraps `base`, truncating episodes after `maxEpisodeSteps` steps.
     public init(_ base: Base, maxEpisodeSteps: Int) {
@@ -20,15 +21,17 @@ public struct TimeLimit<Base: Environment>: Environment {
     public var observationSpace: Base.ObservationSpace { base.observationSpace }
     public var actionSpace: Base.ActionSpace { base.actionSpace }
 
+    @inlinable
     public mutating func reset(seed: UInt64?) -> Base.Observation {
-        elapsedSteps = 0
+        stepsThisEpisode = 0
         return base.reset(seed: seed)
     }
 
+    @inlinable
     public mutating func step(_ action: Base.Action) throws -> Step<Base.Observation> {
         var outcome = try base.step(action)
-        elapsedSteps += 1
-        if elapsedSteps >= maxEpisodeSteps {
+        stepsThisEpisode += 1
+        if stepsThisEpisode >= maxEpisodeSteps {
             outcome.truncated = true
         }
         return outcome
@@ -40,3 +43,5 @@ extension TimeLimit: DiscreteEnvironment where Base: DiscreteEnvironment {}
 extension TimeLimit: TabularModel where Base: TabularModel {}
 extension TimeLimit: TextRendering where Base: TextRendering {}
 extension TimeLimit: FrameRendering where Base: FrameRendering {}
+extension TimeLimit: GoalReporting where Base: GoalReporting {}
+extension TimeLimit: PolicyRendering where Base: PolicyRendering {}

@@ -1,0 +1,89 @@
+import Gym
+
+/// Value iteration: repeated Bellman optimality backups until the values stop changing.
+///
+/// The sweeps are in place (Gauss–Seidel): each state's backup already uses the new values of the states updated
+/// before it in the same sweep, and successive sweeps alternate direction (first to last, then last to first), which
+/// carries values across a gridworld in a handful of sweeps instead of one cell per sweep. The fixed point is the same
+/// V* as with synchronous (Jacobi) backups.
+///
+/// An outcome flagged `terminated` ends the episode, so its value is its reward alone: nothing is bootstrapped from
+/// the next state.
+public struct ValueIteration: Sendable {
+    /// Settings for ``ValueIteration``.
+    public struct Configuration: Equatable, Sendable {
+        /// Discount factor γ in [0, 1]; γ = 1 is allowed only when every policy reaches a terminal outcome.
+        public var discount: Double = 0.99
+        /// Stop once the largest change of any state value in a sweep is below this (θ).
+        public var tolerance: Double = 1e-10
+        /// Give up after this many sweeps (the result then reports `converged == false`).
+        public var maxIterations: Int = 100_000
+
+        public init(discount: Double = 0.99, tolerance: Double = 1e-10, maxIterations: Int = 100_000) {
+            self.discount = discount
+            self.tolerance = tolerance
+            self.maxIterations = maxIterations
+        }
+
+        /// Throws a clear error when a field is out of range.
+        public func validate() throws {
+            try validateDiscount(discount)
+            guard tolerance > 0, tolerance.isFinite else {
+                throw GymError("the tolerance must be a positive number, got \(tolerance)")
+            }
+            guard maxIterations > 0 else {
+                throw GymError("maxIterations must be positive, got \(maxIterations)")
+            }
+        }
+    }
+
+    /// The settings this solver runs with.
+    public var configuration: Configuration
+
+    /// Creates a solver.
+    public init(_ configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+    }
+
+    /// Solves `model` for V*, Q* and a greedy optimal policy.
+    public func solve(_ model: some TabularModel) throws -> TabularSolution {
+        try solve(model.transitionTable)
+    }
+
+    /// Solves the MDP given as a transition table.
+    public func solve(_ table: TransitionTable) throws -> TabularSolution {
+        try configuration.validate()
+        let discount = configuration.discount
+        var values = [Double](repeating: 0, count: table.stateCount)
+        var residual = Double.infinity
+        var iterations = 0
+        table.withBuffers { buffers in
+            values.withUnsafeMutableBufferPointer { values in
+                while residual >= configuration.tolerance && iterations < configuration.maxIterations {
+                    let forward = iterations % 2 == 0
+                    residual = 0
+                    for index in 0..<buffers.stateCount {
+                        let state = forward ? index : buffers.stateCount - 1 - index
+                        var best = -Double.infinity
+                        for action in 0..<buffers.actionCount {
+                            best = max(best, buffers.backup(state: state, action: action, values: values, discount: discount))
+                        }
+                        residual = max(residual, abs(best - values[state]))
+                        values[state] = best
+                    }
+                    iterations += 1
+                }
+            }
+        }
+        return TabularSolution(table: table, values: values, discount: discount,
+                               iterations: iterations, residual: residual,
+                               converged: residual < configuration.tolerance)
+    }
+}
+
+/// Throws unless `discount` is a valid discount factor.
+func validateDiscount(_ discount: Double) throws {
+    guard (0...1).contains(discount) else {
+        throw GymError("the discount factor γ must lie in [0, 1], got \(discount)")
+    }
+}

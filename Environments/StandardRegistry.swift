@@ -1,0 +1,105 @@
+import Gym
+
+extension Registry {
+    /// The built-in environments: `gridworld`, `frozenlake`, `frozenlake8x8`, `cliffwalking`, `mdp`, `garnet`.
+    ///
+    /// Copy it and ``register(_:)`` your own types to extend it.
+    public static let standard: Registry = {
+        var registry = Registry()
+        for spec in toyTextSpecs + mdpSpecs {
+            // The built-in names are distinct, so registering cannot fail.
+            try? registry.register(spec)
+        }
+        return registry
+    }()
+
+    private static let mapOption = EnvironmentOption("map", default: "built-in", "path of a text map file (legend: \(GridMap.legend))")
+
+    private static func frozenLakeSpec(name: String, map: String, threshold: Double, steps: Int) -> EnvironmentSpec {
+        EnvironmentSpec(
+            name: name,
+            summary: "FrozenLake \(name.hasSuffix("8x8") ? "8x8" : "4x4") with Gymnasium's dynamics: cross the ice to the goal without falling in a hole",
+            family: "toy-text", rewardThreshold: threshold, maxEpisodeSteps: steps,
+            options: [
+                EnvironmentOption("slippery", default: "true", "moves slip to a perpendicular direction"),
+                EnvironmentOption("success_rate", default: "0.3333333333333333", "probability of the intended move when slippery"),
+                mapOption,
+            ]
+        ) { options in
+            let mapText = try options.string("map").map { try GridMap(contentsOfFile: $0).description } ?? map
+            return try GridWorld.frozenLake(map: mapText, slippery: options.bool("slippery", default: true),
+                                            successRate: options.double("success_rate", default: 1.0 / 3.0))
+        }
+    }
+
+    private static var toyTextSpecs: [EnvironmentSpec] {
+        [
+            EnvironmentSpec(
+                name: "gridworld",
+                summary: "a 7x10 maze with walls and pits: reach the goal in the far corner (+1, pits -1, -0.01 a step)",
+                family: "toy-text", rewardThreshold: 0.8, maxEpisodeSteps: 200,
+                options: [
+                    mapOption,
+                    EnvironmentOption("slippery", default: "false", "moves go sideways with probability 0.1 each"),
+                    EnvironmentOption("step_reward", default: "-0.01", "reward for each ordinary move"),
+                    EnvironmentOption("goal_reward", default: "1", "reward for entering a goal"),
+                    EnvironmentOption("hole_reward", default: "-1", "reward for entering a pit"),
+                    EnvironmentOption("cliff_reward", default: "-1", "reward for entering a cliff (back to start)"),
+                ]
+            ) { options in
+                let maze = try GridWorld.maze(map: options.string("map").map(GridMap.init(contentsOfFile:)),
+                                              slippery: options.bool("slippery", default: false))
+                var configuration = maze.configuration
+                configuration.rewards = try GridWorld.Rewards(
+                    step: options.double("step_reward", default: configuration.rewards.step),
+                    goal: options.double("goal_reward", default: configuration.rewards.goal),
+                    hole: options.double("hole_reward", default: configuration.rewards.hole),
+                    cliff: options.double("cliff_reward", default: configuration.rewards.cliff))
+                return try GridWorld(map: maze.map, configuration: configuration)
+            },
+            frozenLakeSpec(name: "frozenlake", map: GridWorld.frozenLake4x4Map, threshold: 0.70, steps: 100),
+            frozenLakeSpec(name: "frozenlake8x8", map: GridWorld.frozenLake8x8Map, threshold: 0.85, steps: 200),
+            EnvironmentSpec(
+                name: "cliffwalking",
+                summary: "CliffWalking with Gymnasium's dynamics: walk along the cliff edge to the goal (-1 a step, -100 for falling)",
+                family: "toy-text",
+                options: [EnvironmentOption("slippery", default: "false", "moves slip to a perpendicular direction")]
+            ) { options in
+                try GridWorld.cliffWalking(slippery: options.bool("slippery", default: false))
+            },
+        ]
+    }
+
+    private static var mdpSpecs: [EnvironmentSpec] {
+        [
+            EnvironmentSpec(
+                name: "mdp",
+                summary: "an explicit MDP loaded from a JSON file (--mdp FILE; format in docs/mdp-format.md)",
+                family: "mdp", maxEpisodeSteps: 1000,
+                options: [EnvironmentOption("file", default: "required", "path of the MDP's JSON file")]
+            ) { options in
+                guard let path = options.string("file") else {
+                    throw GymError("the 'mdp' environment needs a JSON file: pass --mdp FILE (format in docs/mdp-format.md)")
+                }
+                return try TabularMDP(contentsOfFile: path)
+            },
+            EnvironmentSpec(
+                name: "garnet",
+                summary: "a seeded random Garnet MDP (uniform random transitions with a fixed branching factor)",
+                family: "mdp", maxEpisodeSteps: 100,
+                options: [
+                    EnvironmentOption("states", default: "50", "number of states"),
+                    EnvironmentOption("actions", default: "4", "number of actions"),
+                    EnvironmentOption("branching", default: "3", "next states per (state, action)"),
+                    EnvironmentOption("seed", default: "0", "seed of the generated model"),
+                ]
+            ) { options in
+                let seed = try options.int("seed", default: 0)
+                guard seed >= 0 else { throw GymError("the garnet option 'seed' must be a non-negative integer, got \(seed)") }
+                return try TabularMDP.garnet(states: options.int("states", default: 50),
+                                             actions: options.int("actions", default: 4),
+                                             branching: options.int("branching", default: 3), seed: UInt64(seed))
+            },
+        ]
+    }
+}

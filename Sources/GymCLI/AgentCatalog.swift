@@ -1,0 +1,32 @@
+import Gym
+
+/// The agents `gym run` knows, with what each needs from an environment.
+enum AgentKind: String, CaseIterable {
+    case qLearning = "q-learning"
+    case sarsa
+    case expectedSarsa = "expected-sarsa"
+    case valueIteration = "value-iteration"
+    case policyIteration = "policy-iteration"
+
+    /// A one-line description for `gym list`.
+    var summary: String {
+        switch self {
+        case .qLearning: "tabular Q-learning, ε-greedy with linear decay (discrete states and actions)"
+        case .sarsa: "tabular SARSA, on-policy TD control (discrete states and actions)"
+        case .expectedSarsa: "tabular Expected SARSA (discrete states and actions)"
+        case .valueIteration: "value iteration: plans V* and Q* from the model (environments with a TabularModel)"
+        case .policyIteration: "policy iteration: evaluate and improve until stable (environments with a TabularModel)"
+        }
+    }
+
+    /// Whether the agent plans from the environment's model instead of learning from steps.
+    var isPlanner: Bool { self == .valueIteration || self == .policyIteration }
+
+    /// Parses an agent name, listing the valid ones when it is unknown.
+    static func named(_ name: String) throws -> AgentKind {
+        guard let kind = AgentKind(rawValue: name) else {
+            throw GymError.unknownName("agent", name, valid: allCases.map(\.rawValue))
+        }
+        return kind
+    }
+}

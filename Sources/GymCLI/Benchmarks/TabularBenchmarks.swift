@@ -1,0 +1,95 @@
+import Agents
+import Environments
+import Gym
+
+/// Throughput of the tabular stack: environment steps, Q-learning updates, value iteration on a large grid.
+///
+/// Peers, measured on the same machine with `scripts/peers/tabular_peers.py`: Gymnasium's FrozenLake-v1 unwrapped
+/// (random actions, auto-reset), a plain Python/NumPy Q-learning loop, pymdptoolbox's value iteration and a
+/// hand-vectorized NumPy stencil on the same 300x300 grid.
+struct TabularBenchmarks: BenchmarkSuite {
+    static let name = "tabular"
+    static let summary = "gridworld/frozenlake/cliffwalking steps/s, Q-learning updates/s, value iteration on a 300x300 grid"
+
+    /// Steps per environment measurement.
+    let environmentSteps = 20_000_000
+    /// Steps of Q-learning training per measurement.
+    let learningSteps = 10_000_000
+    /// Side of the open grid for value iteration.
+    let gridSide = 300
+    /// Value-iteration stopping threshold, matching the peers' setting.
+    let gridTolerance = 1e-4
+
+    func run(report: (BenchmarkMeasurement) -> Void) throws {
+        let environments: [(String, GridWorld)] = [
+            ("gridworld", try GridWorld.maze()),
+            ("frozenlake", try GridWorld.frozenLake()),
+            ("cliffwalking", try GridWorld.cliffWalking()),
+        ]
+        for (name, environment) in environments {
+            let rate = try randomStepsPerSecond(environment)
+            report(BenchmarkMeasurement(
+                name: "\(name)_random_steps", value: rate, unit: "steps/s",
+                comparison: name == "frozenlake" ? "target ≥ 300× Gymnasium FrozenLake-v1 unwrapped (1.4e5 here) = 4.2e7" : nil))
+        }
+        let limited = try TimeLimit(GridWorld.frozenLake(), maxEpisodeSteps: 100)
+        report(BenchmarkMeasurement(name: "frozenlake_time_limit_random_steps",
+                                    value: try randomStepsPerSecond(limited), unit: "steps/s",
+                                    comparison: "the registry's frozenlake: TimeLimit(100) around the same GridWorld"))
+        report(BenchmarkMeasurement(name: "q_learning_updates", value: try qLearningUpdatesPerSecond(limited),
+                                    unit: "updates/s",
+                                    comparison: "target ≥ 100× a Python/NumPy loop (1.1e5 here) = 1.1e7"))
+        let grid = try openGrid(side: gridSide)
+        var table: TransitionTable?
+        let buildSeconds = fastestSeconds { table = grid.transitionTable }
+        _ = table
+        var solution: TabularSolution?
+        let solver = ValueIteration(.init(discount: 0.99, tolerance: gridTolerance))
+        let solveSeconds = try fastestSeconds { solution = try solver.solve(grid.transitionTable) }
+        report(BenchmarkMeasurement(name: "value_iteration_300x300_seconds", value: solveSeconds, unit: "s",
+                                    comparison: "target < 0.11 s (NumPy stencil) and ≤ pymdptoolbox / 10 (1.25 s / 10); \(solution?.iterations ?? 0) sweeps, θ \(gridTolerance)"))
+        report(BenchmarkMeasurement(name: "value_iteration_300x300_model_build_seconds",
+                                    value: try fastestSeconds { _ = try openGrid(side: gridSide) }, unit: "s",
+                                    comparison: "building the 90,000-state GridWorld and its transition table (\(formatNumber(buildSeconds)) s to copy the table)"))
+    }
+
+    /// Random actions with auto-reset, as a Gymnasium vector loop without the vector.
+    private func randomStepsPerSecond<E: DiscreteEnvironment>(_ environment: E) throws -> Double {
+        var checksum = 0.0
+        let seconds = try fastestSeconds {
+            var environment = environment
+            var generator = RandomGenerator(seed: 42)
+            _ = environment.reset(seed: 42)
+            for _ in 0..<environmentSteps {
+                let step = try environment.step(generator.nextInt(below: 4))
+                checksum += step.reward
+                if step.isDone { _ = environment.reset(seed: nil) }
+            }
+        }
+        precondition(checksum.isFinite)
+        return Double(environmentSteps) / seconds
+    }
+
+    /// Q-learning steps (one update each) per second on `environment`.
+    private func qLearningUpdatesPerSecond<E: DiscreteEnvironment>(_ environment: E) throws -> Double {
+        var configuration = QLearning.Configuration()
+        configuration.budget = .steps(learningSteps)
+        var steps = 0
+        let seconds = try fastestSeconds {
+            var environment = environment
+            var learner = try QLearning(for: environment, configuration: configuration)
+            try learner.train(in: &environment)
+            steps = learner.stepsTaken
+        }
+        return Double(steps) / seconds
+    }
+
+    /// An open square grid: start top-left, absorbing goal bottom-right, −1 per move, deterministic moves.
+    private func openGrid(side: Int) throws -> GridWorld {
+        var rows = Array(repeating: String(repeating: ".", count: side), count: side)
+        rows[0] = "S" + String(repeating: ".", count: side - 1)
+        rows[side - 1] = String(repeating: ".", count: side - 1) + "G"
+        return try GridWorld(map: GridMap(parsing: rows.joined(separator: "\n")),
+                             configuration: .init(rewards: .init(step: -1, goal: -1, hole: -1, cliff: -1)))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Gym
+
+/// `--log FILE`: one JSON object per episode, one per line.
+final class EpisodeLog {
+    /// One line of the log.
+    struct Line: Encodable {
+        var phase: String
+        var episode: Int
+        var `return`: Double
+        var length: Int
+        var terminated: Bool?
+        var success: Bool?
+        var epsilon: Double?
+        var totalSteps: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case phase, episode, `return`, length, terminated, success, epsilon
+            case totalSteps = "total_steps"
+        }
+    }
+
+    private let handle: FileHandle
+    private let encoder = JSONEncoder()
+    private var buffer = Data()
+
+    /// Creates (or truncates) the file at `path`.
+    init(path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw GymError("cannot write the log file '\(path)': check that its directory exists and is writable")
+        }
+        self.handle = handle
+        encoder.outputFormatting = [.sortedKeys]
+    }
+
+    /// Appends one episode.
+    func write(_ line: Line) throws {
+        buffer.append(try encoder.encode(line))
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes buffered lines to the file.
+    func flush() {
+        handle.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    deinit {
+        flush()
+        try? handle.close()
+    }
+}

@@ -1,0 +1,66 @@
+import Agents
+import Foundation
+
+/// The live training line on stderr: episode, mean return, success rate, ε, steps/s.
+///
+/// On a terminal the line is rewritten in place several times a second; otherwise (CI, pipes) a line is printed at
+/// every tenth of the budget.
+final class ProgressReporter {
+    private let budget: TrainingBudget
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+    private var lastDraw: ContinuousClock.Instant
+    private var nextTenth = 1
+    private var recentReturns: [Double] = []
+    private var recentSuccesses: [Bool] = []
+    private let window = 100
+
+    init(budget: TrainingBudget) {
+        self.budget = budget
+        start = clock.now
+        lastDraw = start
+    }
+
+    /// Records an episode and redraws when due.
+    func record(_ episode: TrainingEpisode, success: Bool?) {
+        recentReturns.append(episode.totalReward)
+        if recentReturns.count > window { recentReturns.removeFirst() }
+        if let success {
+            recentSuccesses.append(success)
+            if recentSuccesses.count > window { recentSuccesses.removeFirst() }
+        }
+        let done = budget.elapsed(episodes: episode.index, steps: episode.totalSteps)
+        if TerminalOutput.isTerminal {
+            guard clock.now - lastDraw >= .milliseconds(100) else { return }
+            lastDraw = clock.now
+            TerminalOutput.write("\r\u{1B}[K" + line(episode, done: done))
+        } else if done * 10 >= nextTenth * budget.amount {
+            nextTenth = done * 10 / budget.amount + 1
+            TerminalOutput.write(line(episode, done: done) + "\n")
+        }
+    }
+
+    /// Ends the in-place line with the final figures.
+    func finish(_ episode: TrainingEpisode?) {
+        guard TerminalOutput.isTerminal, let episode else { return }
+        TerminalOutput.write("\r\u{1B}[K" + line(episode, done: budget.elapsed(episodes: episode.index, steps: episode.totalSteps)) + "\n")
+    }
+
+    private func line(_ episode: TrainingEpisode, done: Int) -> String {
+        let elapsed = max(seconds(clock.now - start), 1e-9)
+        let percent = min(100, 100 * done / max(budget.amount, 1))
+        var parts = [
+            "episode \(episode.index)",
+            "steps \(formatCount(Double(episode.totalSteps)))",
+            "return(\(recentReturns.count)) \(formatNumber(recentReturns.reduce(0, +) / Double(recentReturns.count)))",
+        ]
+        if !recentSuccesses.isEmpty {
+            let rate = Double(recentSuccesses.filter { $0 }.count) / Double(recentSuccesses.count)
+            parts.append("success \(Int((rate * 100).rounded()))%")
+        }
+        parts.append("ε \(String(format: "%.3f", episode.epsilon))")
+        parts.append("\(formatCount(Double(episode.totalSteps) / elapsed)) steps/s")
+        parts.append("\(percent)%")
+        return parts.joined(separator: "  ")
+    }
+}

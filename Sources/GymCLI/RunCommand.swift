@@ -1,0 +1,69 @@
+import Agents
+import ArgumentParser
+import Environments
+import Foundation
+import Gym
+
+/// `gym run <agent> <env>`: train (or plan), evaluate greedily, and report.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Train an agent on an environment, evaluate it greedily and print a summary.",
+        discussion: """
+            Progress goes to stderr; the summary (or, with --json, one JSON object) to stdout.
+            Examples:
+              gym run q-learning gridworld
+              gym run value-iteration frozenlake8x8 --json
+              gym run sarsa cliffwalking --episodes 500 --render ansi
+              gym run q-learning gridworld --map my-maze.txt --log episodes.jsonl
+              gym run value-iteration mdp --mdp model.json
+            """
+    )
+
+    @Argument(help: "The agent: \(AgentKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var agent: String
+
+    @Argument(help: "The environment (see `gym list`).")
+    var environment: String
+
+    @OptionGroup(title: "Run")
+    var runOptions: RunOptions
+
+    @OptionGroup(title: "Environment")
+    var environmentOptions: EnvironmentArguments
+
+    @OptionGroup(title: "Hyperparameters")
+    var hyperparameters: HyperparameterOptions
+
+    func run() throws {
+        let agent = try AgentKind.named(agent)
+        let spec = try Registry.standard.spec(named: environment)
+        let options = try environmentOptions.environmentOptions(for: spec)
+        let made = try Registry.standard.make(environment, options: options,
+                                              maxEpisodeSteps: environmentOptions.maxEpisodeSteps)
+        guard let discrete = made as? any DiscreteEnvironment else {
+            throw GymError("\(agent.rawValue) is tabular: it needs discrete observations and actions, and '\(environment)' has observations \(spaceDescriptions(of: made).observation)")
+        }
+        let context = RunContext(agent: agent, environmentName: environment, spec: spec,
+                                 run: runOptions, hyperparameters: hyperparameters)
+        let report = try runTabular(discrete, context: context)
+        try report.print(json: runOptions.json)
+    }
+}
+
+/// Settings of one `gym run`, gathered from the command line.
+struct RunContext {
+    var agent: AgentKind
+    var environmentName: String
+    var spec: EnvironmentSpec
+    var run: RunOptions
+    var hyperparameters: HyperparameterOptions
+
+    /// Episodes longer than this are cut during evaluation when the environment has no time limit of its own.
+    static let evaluationStepCap = 10_000
+
+    /// The per-episode cut for evaluation.
+    func evaluationStepLimit(environmentLimit: Int?) -> Int? {
+        environmentLimit == nil ? Self.evaluationStepCap : nil
+    }
+}

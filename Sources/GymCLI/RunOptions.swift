@@ -1,0 +1,74 @@
+import ArgumentParser
+import Environments
+import Gym
+
+/// How to render episodes while running.
+enum RenderMode: String, ExpressibleByArgument, CaseIterable {
+    /// Text frames in the terminal.
+    case ansi
+}
+
+/// Options that shape a run rather than the agent.
+struct RunOptions: ParsableArguments {
+    @Option(help: "Seed of the agent and of the environment's first reset; the same seed gives the same run.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Greedy evaluation episodes after training.")
+    var evalEpisodes: Int = 1000
+
+    @Option(help: "Watch episodes: 'ansi' draws greedy demonstration episodes during training and the first evaluation episode in the terminal.")
+    var render: RenderMode?
+
+    @Option(help: "Frames per second when rendering.")
+    var fps: Double = 12
+
+    @Option(help: "Write one JSON line per episode (training and evaluation) to this file.")
+    var log: String?
+
+    @Flag(help: "Print one JSON object on stdout at the end instead of the text summary.")
+    var json = false
+
+    func validate() throws {
+        guard evalEpisodes > 0 else { throw ValidationError("--eval-episodes must be positive, got \(evalEpisodes)") }
+        guard fps > 0, fps.isFinite else { throw ValidationError("--fps must be a positive number, got \(fps)") }
+    }
+}
+
+/// Options that choose and configure the environment.
+struct EnvironmentArguments: ParsableArguments {
+    @Option(help: "A text map file for gridworld, frozenlake or frozenlake8x8 (legend: \(GridMap.legend)).")
+    var map: String?
+
+    @Option(help: "A JSON MDP file for the 'mdp' environment (format: docs/mdp-format.md).")
+    var mdp: String?
+
+    @Option(name: .customLong("env-option"), help: "An environment option as key=value (repeatable; see `gym list`).")
+    var options: [String] = []
+
+    @Option(help: "Cut episodes after this many steps (replaces the environment's default time limit).")
+    var maxEpisodeSteps: Int?
+
+    /// The environment options these arguments give, checked against `spec`.
+    func environmentOptions(for spec: EnvironmentSpec) throws -> EnvironmentOptions {
+        var values: [String: String] = [:]
+        for option in options {
+            guard let equals = option.firstIndex(of: "="), equals != option.startIndex else {
+                throw GymError("--env-option takes key=value, got '\(option)'")
+            }
+            values[String(option[..<equals])] = String(option[option.index(after: equals)...])
+        }
+        if let map {
+            guard spec.options.contains(where: { $0.name == "map" }) else {
+                throw GymError("--map applies to gridworld, frozenlake and frozenlake8x8, not '\(spec.name)'")
+            }
+            values["map"] = map
+        }
+        if let mdp {
+            guard spec.name == "mdp" else {
+                throw GymError("--mdp FILE loads an explicit MDP: use it with the environment 'mdp', not '\(spec.name)'")
+            }
+            values["file"] = mdp
+        }
+        return EnvironmentOptions(values)
+    }
+}

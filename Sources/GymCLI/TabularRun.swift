@@ -1,0 +1,159 @@
+import Agents
+import Foundation
+import Gym
+
+/// Runs a tabular agent (learner or planner) on `environment`, evaluates the greedy policy and reports.
+func runTabular<E: DiscreteEnvironment>(_ environment: E, context: RunContext) throws -> RunReport {
+    try context.hyperparameters.checkApplicable(to: context.agent)
+    let clock = ContinuousClock()
+    let start = clock.now
+    var environment = environment
+    let renderer = try context.run.render.map { _ in try terminalRenderer(for: environment, fps: context.run.fps) }
+    let log = try context.run.log.map(EpisodeLog.init(path:))
+    var report = RunReport(agent: context.agent.rawValue, env: context.environmentName, seed: context.run.seed)
+    report.rewardThreshold = context.spec.rewardThreshold
+
+    let policy: [Int]
+    if context.agent.isPlanner {
+        guard let model = environment as? any TabularModel else {
+            throw GymError("\(context.agent.rawValue) plans from a model of the dynamics, and '\(context.environmentName)' does not expose one (TabularModel); use q-learning, sarsa or expected-sarsa instead")
+        }
+        let solution = try plan(model, context: context, report: &report)
+        policy = solution.policy
+        report.values = solution.values
+    } else {
+        var learner = try QLearning(for: environment, configuration: context.hyperparameters.learnerConfiguration(
+            rule: learnerRule(context.agent), seed: context.run.seed))
+        report.hyperparameters = describe(learner.configuration)
+        try train(&learner, in: &environment, renderer: renderer, log: log, context: context, report: &report)
+        policy = learner.policy
+        report.values = learner.values
+    }
+    report.trainSeconds = seconds(clock.now - start)
+    report.policy = policy
+    report.policyPicture = (environment as? any PolicyRendering)?.policyText(policy)
+
+    // Greedy evaluation, on its own seed so that it does not depend on how long training ran.
+    let evaluationStart = clock.now
+    var renderedSteps = 0
+    let evaluation = try Evaluation(
+        &environment, episodes: context.run.evalEpisodes, seed: context.run.seed &+ 1,
+        maxSteps: context.evaluationStepLimit(environmentLimit: context.spec.maxEpisodeSteps),
+        policy: { policy[$0] },
+        observe: { environment, step in
+            guard let renderer, renderedSteps >= 0 else { return }
+            renderedSteps += 1
+            renderer.draw((environment as? any TextRendering)?.text() ?? "",
+                          caption: "evaluation episode 1, step \(renderedSteps), reward \(formatNumber(step.reward))")
+            if step.isDone { renderedSteps = -1 }
+        })
+    let evaluationSeconds = seconds(clock.now - evaluationStart)
+    report.record(evaluation)
+    if let log {
+        for (index, (episodeReturn, length)) in zip(evaluation.episodeReturns, evaluation.episodeLengths).enumerated() {
+            try log.write(EpisodeLog.Line(phase: "eval", episode: index + 1, return: episodeReturn, length: length))
+        }
+        log.flush()
+    }
+    report.wallSeconds = seconds(clock.now - start)
+    let allSteps = Double(report.steps + evaluation.episodeLengths.reduce(0, +))
+    let steppingSeconds = evaluationSeconds + (context.agent.isPlanner ? 0 : report.trainSeconds)
+    report.stepsPerSecond = allSteps / max(steppingSeconds, 1e-9)
+    return report
+}
+
+/// The training loop: episodes until the budget is spent or Ctrl-C, with progress, logging and demonstrations.
+private func train<E: DiscreteEnvironment>(
+    _ learner: inout QLearning, in environment: inout E, renderer: TerminalRenderer?, log: EpisodeLog?,
+    context: RunContext, report: inout RunReport
+) throws {
+    let budget = learner.configuration.budget
+    let progress = ProgressReporter(budget: budget)
+    var nextDemonstration = 1
+    var lastEpisode: TrainingEpisode?
+    Interrupt.install()
+    while !learner.isFinished {
+        if Interrupt.isRequested {
+            report.interrupted = true
+            TerminalOutput.write("\ninterrupted: stopping training after \(learner.episodesCompleted) episodes\n")
+            break
+        }
+        let episode = try learner.trainEpisode(in: &environment)
+        lastEpisode = episode
+        let success = (environment as? any GoalReporting)?.isAtGoal
+        progress.record(episode, success: success)
+        try log?.write(EpisodeLog.Line(phase: "train", episode: episode.index, return: episode.totalReward,
+                                       length: episode.length, terminated: episode.terminated, success: success,
+                                       epsilon: episode.epsilon, totalSteps: episode.totalSteps))
+        let done = budget.elapsed(episodes: episode.index, steps: episode.totalSteps)
+        if let renderer, let drawable = environment as? any DiscreteEnvironment & TextRendering,
+           done * 10 >= nextDemonstration * budget.amount {
+            nextDemonstration = done * 10 / budget.amount + 1
+            let snapshot = learner
+            try playDemonstration(drawable, renderer: renderer, maxSteps: context.spec.maxEpisodeSteps ?? 200,
+                                  caption: "\(context.agent.rawValue) on \(context.environmentName): greedy policy after \(episode.index) episodes (ε \(String(format: "%.3f", episode.epsilon)))") {
+                snapshot.greedyAction($0)
+            }
+        }
+    }
+    progress.finish(lastEpisode)
+    report.episodes = learner.episodesCompleted
+    report.steps = learner.stepsTaken
+}
+
+/// Plays one greedy episode of a text-rendering environment whose observations are states.
+private func playDemonstration<E: DiscreteEnvironment & TextRendering>(
+    _ environment: E, renderer: TerminalRenderer, maxSteps: Int, caption: String, policy: (Int) -> Int
+) throws {
+    try renderer.playEpisode(environment, caption: caption, maxSteps: maxSteps, policy: policy)
+}
+
+/// Solves the model with the chosen planner and records the planning figures.
+private func plan(_ model: some TabularModel, context: RunContext, report: inout RunReport) throws -> TabularSolution {
+    let solution: TabularSolution
+    if context.agent == .valueIteration {
+        let configuration = context.hyperparameters.valueIterationConfiguration(modelDiscount: model.discount)
+        report.hyperparameters = ["discount": formatNumber(configuration.discount),
+                                  "tolerance": String(configuration.tolerance)]
+        solution = try ValueIteration(configuration).solve(model)
+    } else {
+        let configuration = context.hyperparameters.policyIterationConfiguration(modelDiscount: model.discount)
+        report.hyperparameters = ["discount": formatNumber(configuration.discount),
+                                  "tolerance": String(configuration.tolerance)]
+        solution = try PolicyIteration(configuration).solve(model)
+    }
+    guard solution.converged else {
+        throw GymError("\(context.agent.rawValue) did not converge within \(solution.iterations) iterations (residual \(solution.residual)); raise --max-iterations or --tolerance, or use γ < 1 if some policy never terminates")
+    }
+    report.iterations = solution.iterations
+    report.residual = solution.residual
+    return solution
+}
+
+/// The update rule behind a learning agent's name.
+private func learnerRule(_ agent: AgentKind) -> QLearning.UpdateRule {
+    switch agent {
+    case .sarsa: .sarsa
+    case .expectedSarsa: .expectedSarsa
+    case .qLearning, .valueIteration, .policyIteration: .qLearning
+    }
+}
+
+/// The hyperparameters as shown in the summary and the JSON report.
+private func describe(_ configuration: QLearning.Configuration) -> [String: String] {
+    [
+        "budget": configuration.budget.description,
+        "learning_rate": formatNumber(configuration.learningRate),
+        "discount": formatNumber(configuration.discount),
+        "epsilon": "\(formatNumber(configuration.epsilonStart)) → \(formatNumber(configuration.epsilonEnd)) over \(formatNumber(configuration.explorationFraction * 100))%",
+        "initial_value": formatNumber(configuration.initialValue),
+    ]
+}
+
+/// A renderer for `environment`, or a clear error when it cannot draw itself as text.
+private func terminalRenderer<E: Environment>(for environment: E, fps: Double) throws -> TerminalRenderer {
+    guard environment is any TextRendering else {
+        throw GymError("--render ansi needs an environment that draws itself as text (TextRendering); this one does not")
+    }
+    return TerminalRenderer(fps: fps)
+}
