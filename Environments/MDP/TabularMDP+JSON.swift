@@ -51,7 +51,7 @@ extension TabularMDP {
 
         func lookUp(_ value: Any?, in table: [String: Int], names: [String], field: String) throws -> Int {
             if let name = value as? String, let index = table[name] { return index }
-            if let number = value as? NSNumber, !(value is Bool), let index = Int(exactly: number.doubleValue),
+            if let number = Self.jsonNumber(value), let index = Int(exactly: number),
                names.indices.contains(index) {
                 return index
             }
@@ -64,7 +64,7 @@ extension TabularMDP {
         case let distribution as [String: Any]:
             for (name, value) in distribution {
                 let state = try lookUp(name, in: states, names: stateNames, field: "start")
-                guard let probability = (value as? NSNumber)?.doubleValue, probability >= 0 else {
+                guard let probability = Self.jsonNumber(value), probability >= 0 else {
                     throw GymError("start.\(name): must be a non-negative probability")
                 }
                 initial[state] = probability
@@ -88,8 +88,8 @@ extension TabularMDP {
 
         var discount: Double?
         if let value = object["discount"] {
-            guard let number = value as? NSNumber, !(value is Bool) else { throw GymError("discount: must be a number in [0, 1]") }
-            discount = number.doubleValue
+            guard let number = Self.jsonNumber(value) else { throw GymError("discount: must be a number in [0, 1]") }
+            discount = number
         }
 
         guard let items = object["transitions"] as? [Any] else {
@@ -107,13 +107,13 @@ extension TabularMDP {
             let state = try lookUp(entry["state"], in: states, names: stateNames, field: "\(path).state")
             let action = try lookUp(entry["action"], in: actions, names: actionNames, field: "\(path).action")
             let next = try lookUp(entry["next"], in: states, names: stateNames, field: "\(path).next")
-            guard let probability = (entry["probability"] as? NSNumber)?.doubleValue, entry["probability"] is Bool == false else {
+            guard let probability = Self.jsonNumber(entry["probability"]) else {
                 throw GymError("\(path).probability: missing or not a number")
             }
             var reward = 0.0
             if let value = entry["reward"] {
-                guard let number = value as? NSNumber, !(value is Bool) else { throw GymError("\(path).reward: must be a number") }
-                reward = number.doubleValue
+                guard let number = Self.jsonNumber(value) else { throw GymError("\(path).reward: must be a number") }
+                reward = number
             }
             guard probability >= 0, probability <= 1 else {
                 throw GymError("\(path).probability: \(probability) is outside [0, 1]")
@@ -126,7 +126,7 @@ extension TabularMDP {
     }
 
     private static func names(_ value: Any?, field: String) throws -> [String] {
-        if let count = value as? Int, !(value is Bool), count > 0 {
+        if let number = jsonNumber(value), let count = Int(exactly: number), count > 0 {
             return (0..<count).map(String.init)
         }
         if let list = value as? [Any], !list.isEmpty {
@@ -142,6 +142,13 @@ extension TabularMDP {
             return names
         }
         throw GymError("\(field): must be a positive count or a non-empty list of names")
+    }
+
+    /// A JSON number as a `Double`; `nil` for anything else, booleans included (Foundation hands both out as
+    /// `NSNumber`, booleans with the `c` type code).
+    private static func jsonNumber(_ value: Any?) -> Double? {
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
+        return number.doubleValue
     }
 
     private static func describeJSONError(_ error: Error, in data: Data) -> String {

@@ -4,7 +4,7 @@ import Gym
 
 /// Every agent hyperparameter as a flag; unset ones keep the agent's tuned default.
 struct HyperparameterOptions: ParsableArguments {
-    @Option(help: "Training episodes (tabular learners; default \(QLearning.Configuration().budget.amount)).")
+    @Option(help: "Training episodes (default: tuned per environment, see the README; otherwise \(QLearning.Configuration().budget.amount)).")
     var episodes: Int?
 
     @Option(help: "Train for this many environment steps instead of a number of episodes.")
@@ -59,10 +59,11 @@ struct HyperparameterOptions: ParsableArguments {
     }
 
     /// The Q-learning family's configuration: tuned defaults overridden by the given flags.
-    func learnerConfiguration(rule: QLearning.UpdateRule, seed: UInt64) -> QLearning.Configuration {
+    func learnerConfiguration(rule: QLearning.UpdateRule, seed: UInt64, environment: String) -> QLearning.Configuration {
         var configuration = QLearning.Configuration()
         configuration.rule = rule
         configuration.seed = seed
+        if let budget = TunedBudgets.byEnvironment[environment] { configuration.budget = budget }
         if let episodes { configuration.budget = .episodes(episodes) }
         if let steps { configuration.budget = .steps(steps) }
         if let learningRate { configuration.learningRate = learningRate }

@@ -23,7 +23,7 @@ func runTabular<E: DiscreteEnvironment>(_ environment: E, context: RunContext) t
         report.values = solution.values
     } else {
         var learner = try QLearning(for: environment, configuration: context.hyperparameters.learnerConfiguration(
-            rule: learnerRule(context.agent), seed: context.run.seed))
+            rule: learnerRule(context.agent), seed: context.run.seed, environment: context.environmentName))
         report.hyperparameters = describe(learner.configuration)
         try train(&learner, in: &environment, renderer: renderer, log: log, context: context, report: &report)
         policy = learner.policy

@@ -1,0 +1,47 @@
+import Environments
+import Gym
+import Testing
+
+@Suite struct RegistryTests {
+    @Test(arguments: ["gridworld", "frozenlake", "frozenlake8x8", "cliffwalking", "garnet"])
+    func everyRegisteredEnvironmentPassesTheChecker(name: String) throws {
+        let environment = try Registry.standard.make(name)
+        let failures = check(environment).filter { !$0.passed }
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
+    @Test func registryListsItsEnvironments() {
+        #expect(Registry.standard.names == ["cliffwalking", "frozenlake", "frozenlake8x8", "garnet", "gridworld", "mdp"])
+    }
+
+    @Test func unknownNamesAndOptionsListWhatIsValid() {
+        #expect {
+            try Registry.standard.make("frozen-lake")
+        } throws: { error in
+            (error as? GymError)?.message == "unknown environment 'frozen-lake'; valid environments: cliffwalking, frozenlake, frozenlake8x8, garnet, gridworld, mdp"
+        }
+        #expect {
+            try Registry.standard.make("frozenlake", options: EnvironmentOptions(["slipery": "false"]))
+        } throws: { error in
+            (error as? GymError)?.message.contains("has no option 'slipery'; valid options: slippery, success_rate, map") == true
+        }
+        #expect {
+            try Registry.standard.make("frozenlake", options: EnvironmentOptions(["slippery": "maybe"]))
+        } throws: { error in
+            (error as? GymError)?.message.contains("slippery") == true
+        }
+        #expect(throws: GymError.self) { try Registry.standard.make("mdp") }
+    }
+
+    @Test func registryAppliesTimeLimitsAndOptions() throws {
+        let lake = try Registry.standard.make("frozenlake", options: EnvironmentOptions(["slippery": "false"]))
+        let limited = try #require(lake as? TimeLimit<GridWorld>)
+        #expect(limited.maxEpisodeSteps == 100)
+        #expect(limited.transitions(state: 0, action: 2).count == 1)
+        #expect(try Registry.standard.make("cliffwalking") is GridWorld)
+    }
+
+    private func check<E: Environment>(_ environment: E) -> [CheckResult] {
+        EnvironmentChecker.check(environment, seed: 5, steps: 2000)
+    }
+}
