@@ -16,10 +16,10 @@ public struct PolicyIteration: Sendable {
         /// Give up after this many improvement steps.
         public var maxIterations: Int = 10_000
         /// Give up evaluating one policy after this many sweeps (an improper policy under γ = 1 never settles).
-        public var maxEvaluationSweeps: Int = 1_000_000
+        public var maxEvaluationSweeps: Int = 100_000
 
         public init(discount: Double = 0.99, tolerance: Double = 1e-10, maxIterations: Int = 10_000,
-                    maxEvaluationSweeps: Int = 1_000_000) {
+                    maxEvaluationSweeps: Int = 100_000) {
             self.discount = discount
             self.tolerance = tolerance
             self.maxIterations = maxIterations

@@ -70,6 +70,12 @@ public enum EnvironmentChecker {
         var second = environment
         var actions = RandomGenerator(seed: seed ^ 0x5EED)
         _ = first.reset(seed: seed)
+        // The second copy has a different history first: a seeded reset must erase it.
+        _ = second.reset(seed: seed &+ 1)
+        for _ in 0..<10 {
+            guard let step = try? second.step(second.actionSpace.sample(using: &actions)), !step.isDone else { break }
+        }
+        actions = RandomGenerator(seed: seed ^ 0x5EED)
         _ = second.reset(seed: seed)
         var episodes = 0
         for index in 0..<steps {
