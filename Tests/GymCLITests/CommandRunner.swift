@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// Runs a built executable of this package and captures what it printed.
+struct CommandRunner {
+    /// Exit status, standard output and standard error of one run.
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The products directory of the build that holds the test bundle (`.build/<triple>/debug`).
+    static let productsDirectory: URL = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        // On Linux the test runner is the bundle itself, in the products directory.
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("gym").path),
+              directory.pathComponents.count > 1 {
+            directory.deleteLastPathComponent()
+        }
+        return directory
+    }()
+
+    /// Runs `executable` (a product name of this package) with `arguments`, in `directory` if given.
+    static func run(_ arguments: [String], executable: String = "gym", in directory: URL? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent(executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        // Standard error goes to a file, so that neither stream can fill a pipe and stall the process.
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("gym-stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        try process.run()
+        let outputBytes = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let errorBytes = try Data(contentsOf: errorFile)
+        return Output(status: process.terminationStatus, stdout: String(decoding: outputBytes, as: UTF8.self),
+                      stderr: String(decoding: errorBytes, as: UTF8.self))
+    }
+
+    /// Parses standard output as one JSON object.
+    static func json(_ output: Output) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8))
+        return try #require(object as? [String: Any], "stdout is not a JSON object: \(output.stdout)")
+    }
+}
