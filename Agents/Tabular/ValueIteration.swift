@@ -7,6 +7,10 @@ import Gym
 /// carries values across a gridworld in a handful of sweeps instead of one cell per sweep. The fixed point is the same
 /// V* as with synchronous (Jacobi) backups.
 ///
+/// The values start from a lower bound on V* — `min(0, r_min) / (1 − γ)`, or 0 when γ = 1 — so the in-place sweeps
+/// rise toward V* and a state never copies an over-optimistic value from a neighbour not yet updated (starting from 0
+/// in a world of step costs would make every sweep undo such optimism by one cell only).
+///
 /// An outcome flagged `terminated` ends the episode, so its value is its reward alone: nothing is bootstrapped from
 /// the next state.
 public struct ValueIteration: Sendable {
@@ -54,7 +58,9 @@ public struct ValueIteration: Sendable {
     public func solve(_ table: TransitionTable) throws -> TabularSolution {
         try configuration.validate()
         let discount = configuration.discount
-        var values = [Double](repeating: 0, count: table.stateCount)
+        let lowestReward = min(0, table.reward.min() ?? 0)
+        let lowerBound = discount < 1 ? lowestReward / (1 - discount) : 0
+        var values = [Double](repeating: lowerBound, count: table.stateCount)
         var residual = Double.infinity
         var iterations = 0
         table.withBuffers { buffers in

@@ -11,7 +11,7 @@ struct BenchCommand: ParsableCommand {
     )
 
     /// Every suite, in the order they run.
-    static let suites: [any BenchmarkSuite.Type] = [TabularBenchmarks.self]
+    static var suites: [any BenchmarkSuite.Type] { [TabularBenchmarks.self] }
 
     @Argument(help: "Suites to run (default: all): \(BenchCommand.suites.map { $0.name }.joined(separator: ", ")).")
     var suiteNames: [String] = []
