@@ -7,9 +7,19 @@ let package = Package(
     products: [
         // MARK: - Public products
         .library(name: "Gym", targets: ["Gym"]),
+        .library(name: "TensorCore", targets: ["TensorCore"]),
+        .library(name: "NeuralNetwork", targets: ["NeuralNetwork"]),
     ],
     targets: [
         // MARK: - Implementation
         .target(name: "Gym"),
+        .target(name: "CTensorKernels"),
+        .target(name: "TensorCore", dependencies: ["CTensorKernels"]),
+        .target(name: "NeuralNetwork", dependencies: ["TensorCore"]),
+        .executableTarget(name: "TensorBench", dependencies: ["NeuralNetwork"], path: "Sources/TensorBench"),
+
+        // MARK: - Tests
+        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
+        .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "TensorCore"]),
     ]
 )
