@@ -96,3 +96,11 @@ extension Tensor {
         return result
     }
 }
+
+extension Tensor {
+    /// Multiplies this leaf's accumulated gradient by `factor` (used by gradient clipping).
+    public func scaleGradient(by factor: Float) {
+        guard let node, let gradient = node.gradient else { return }
+        node.gradient = withoutGradient { gradient * factor }
+    }
+}
