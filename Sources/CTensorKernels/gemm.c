@@ -1,5 +1,6 @@
 #include "CTensorKernels.h"
 #include "gemm_kernels.h"
+#include "gemm_small.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,9 @@
 /// Cache blocking: a KC x NC panel of B stays in L3/L2, an MC x KC block of A in L2, and one
 /// KC x NR micro-panel of B in L1 while the micro-kernel walks down the A block.
 enum { KC = 256, MC = 144, NC = 3072 };
+
+/// Products with at most this many rows skip packing and use dot products or row updates.
+enum { SMALL_M = 4 };
 
 static const tk_kernel_info *detect_kernel(void) {
     const tk_kernel_info *kernel;
@@ -36,6 +40,11 @@ static const tk_kernel_info *selected_kernel(void) {
     return kernel;
 }
 
+/// Vector routines matching the selected kernel.
+static const tk_vector_ops *selected_vector_ops(void) {
+    return selected_kernel() == &tk_kernel_avx512 ? &tk_vector_ops_avx512 : &tk_vector_ops_portable;
+}
+
 const char *tk_sgemm_kernel_name(void) { return selected_kernel()->name; }
 
 /// A per-thread scratch buffer that only grows, so repeated products never return to the allocator.
@@ -52,48 +61,59 @@ static float *scratch(long count) {
 }
 
 /// Packs op(A)[i0:i0+mc, p0:p0+kc] into MR-row panels laid out step by step, zero-padding the last panel.
+///
+/// Every source read runs along a stored row (contiguous), so hardware prefetching keeps up.
 static void pack_a(int trans, const float *a, long lda, long i0, long p0, long mc, long kc, long mr_, float *out) {
     for (long ir = 0; ir < mc; ir += mr_) {
         long rows = mc - ir < mr_ ? mc - ir : mr_;
-        for (long p = 0; p < kc; p++) {
-            long i = 0;
-            if (trans) {
+        if (trans) {
+            for (long p = 0; p < kc; p++) {
                 const float *src = a + (p0 + p) * lda + i0 + ir;
-                for (; i < rows; i++) out[i] = src[i];
-            } else {
-                const float *src = a + (i0 + ir) * lda + p0 + p;
-                for (; i < rows; i++) out[i] = src[i * lda];
+                long i = 0;
+                for (; i < rows; i++) out[p * mr_ + i] = src[i];
+                for (; i < mr_; i++) out[p * mr_ + i] = 0.0f;
             }
-            for (; i < mr_; i++) out[i] = 0.0f;
-            out += mr_;
+        } else {
+            for (long i = 0; i < mr_; i++) {
+                if (i < rows) {
+                    const float *src = a + (i0 + ir + i) * lda + p0;
+                    for (long p = 0; p < kc; p++) out[p * mr_ + i] = src[p];
+                } else {
+                    for (long p = 0; p < kc; p++) out[p * mr_ + i] = 0.0f;
+                }
+            }
         }
+        out += kc * mr_;
     }
 }
 
 /// Packs op(B)[p0:p0+kc, j0:j0+nc] into NR-column panels laid out step by step, zero-padding the last panel.
+///
+/// Every source read runs along a stored row (contiguous), so hardware prefetching keeps up.
 static void pack_b(int trans, const float *b, long ldb, long p0, long j0, long kc, long nc, long nr_, float *out) {
     for (long jr = 0; jr < nc; jr += nr_) {
         long cols = nc - jr < nr_ ? nc - jr : nr_;
-        if (!trans && cols == nr_) {
+        if (trans) {
+            for (long j = 0; j < nr_; j++) {
+                if (j < cols) {
+                    const float *src = b + (j0 + jr + j) * ldb + p0;
+                    for (long p = 0; p < kc; p++) out[p * nr_ + j] = src[p];
+                } else {
+                    for (long p = 0; p < kc; p++) out[p * nr_ + j] = 0.0f;
+                }
+            }
+        } else if (cols == nr_) {
             const float *src = b + p0 * ldb + j0 + jr;
+            for (long p = 0; p < kc; p++) memcpy(out + p * nr_, src + p * ldb, (size_t)nr_ * sizeof(float));
+        } else {
             for (long p = 0; p < kc; p++) {
-                memcpy(out, src + p * ldb, (size_t)nr_ * sizeof(float));
-                out += nr_;
-            }
-            continue;
-        }
-        for (long p = 0; p < kc; p++) {
-            long j = 0;
-            if (trans) {
-                const float *src = b + (j0 + jr) * ldb + p0 + p;
-                for (; j < cols; j++) out[j] = src[j * ldb];
-            } else {
                 const float *src = b + (p0 + p) * ldb + j0 + jr;
-                for (; j < cols; j++) out[j] = src[j];
+                long j = 0;
+                for (; j < cols; j++) out[p * nr_ + j] = src[j];
+                for (; j < nr_; j++) out[p * nr_ + j] = 0.0f;
             }
-            for (; j < nr_; j++) out[j] = 0.0f;
-            out += nr_;
         }
+        out += kc * nr_;
     }
 }
 
@@ -114,6 +134,11 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
     if (m <= 0 || n <= 0) return;
     if (k <= 0 || alpha == 0.0f) {
         scale_c(m, n, beta, c, ldc);
+        return;
+    }
+    if (m <= SMALL_M) {
+        tk_sgemm_small_m(selected_vector_ops(), transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc,
+                         transA ? scratch(k) : 0);
         return;
     }
     const tk_kernel_info *info = selected_kernel();

@@ -33,20 +33,15 @@ public final class Adam: Optimizer {
 
     public func step() {
         stepCount += 1
-        let (b1, b2) = betas
-        let correction1 = 1 - Foundation.pow(b1, Float(stepCount))
-        let correction2Root = (1 - Foundation.pow(b2, Float(stepCount))).squareRoot()
+        let correction1 = 1 - Foundation.pow(betas.0, Float(stepCount))
+        let correction2Root = (1 - Foundation.pow(betas.1, Float(stepCount))).squareRoot()
         let stepSize = learningRate / correction1
-        let (eps, decay) = (epsilon, weightDecay)
         forEachGradient { index, p, g in
             firstMoments[index].withUnsafeMutableBufferPointer { m in
                 secondMoments[index].withUnsafeMutableBufferPointer { v in
-                    for i in 0..<p.count {
-                        let d = g[i] + decay * p[i]
-                        m[i] = b1 * m[i] + (1 - b1) * d
-                        v[i] = b2 * v[i] + (1 - b2) * d * d
-                        p[i] -= stepSize * m[i] / (v[i].squareRoot() / correction2Root + eps)
-                    }
+                    OptimizerKernels.adam(parameters: p, gradients: g, firstMoments: m, secondMoments: v, betas: betas,
+                                          stepSize: stepSize, correction2Root: correction2Root, epsilon: epsilon,
+                                          weightDecay: weightDecay)
                 }
             }
         }

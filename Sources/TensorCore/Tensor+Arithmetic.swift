@@ -78,11 +78,6 @@ extension Tensor {
         }
     }
 
-    /// Element-wise negation.
-    public static prefix func - (operand: Tensor) -> Tensor {
-        operand.mapWithGradient({ -$0 }, derivative: { _, _ in -1 })
-    }
-
     /// Adds a scalar to every element.
     public static func + (lhs: Tensor, rhs: Float) -> Tensor { lhs + Tensor(rhs) }
     /// Adds a scalar to every element.

@@ -43,6 +43,12 @@ extension Tensor {
             out.initialize(repeating: 0)
             for o in 0..<outer {
                 let dst = out.baseAddress! + o * inner
+                if inner == 1 {
+                    var total: Float = 0
+                    for k in 0..<length { total += source[o * length + k] }
+                    dst[0] = total
+                    continue
+                }
                 for k in 0..<length {
                     let src = source + (o * length + k) * inner
                     for i in 0..<inner { dst[i] += src[i] }

@@ -1,7 +1,7 @@
 #ifndef CTENSORKERNELS_H
 #define CTENSORKERNELS_H
 
-/// C micro-kernels for TensorCore: single-precision GEMM and im2col/col2im.
+/// C micro-kernels for TensorCore: single-precision GEMM, im2col/col2im and the Adam update.
 ///
 /// Every routine is single-threaded; callers split work across threads.
 /// The instruction set is chosen once at run time (AVX-512F, AVX2+FMA, or portable C).
@@ -36,6 +36,11 @@ void tk_im2col(const float *x, long batch, long channels, long height, long widt
 void tk_col2im(const float *cols, long batch, long channels, long height, long width,
                long kernelH, long kernelW, long strideH, long strideW, long padH, long padW,
                long outH, long outW, float *dx);
+
+/// One Adam update of n parameters in place (PyTorch's formulation, L2 weight decay added to the gradient):
+/// m = β1·m + (1−β1)·d, v = β2·v + (1−β2)·d², p −= stepSize · m / (√v / correction2Root + ε), d = g + decay·p.
+void tk_adam_update(long n, float *p, const float *g, float *m, float *v, float beta1, float beta2,
+                    float stepSize, float correction2Root, float epsilon, float weightDecay);
 
 #ifdef __cplusplus
 }
