@@ -22,17 +22,17 @@ void tk_im2col(const float *x, long batch, long channels, long height, long widt
                             continue;
                         }
                         const float *src = image + iy * width;
+                        long first = 0, last = outW;
+                        while (first < outW && first * strideW - padW + kx < 0) first++;
+                        while (last > first && (last - 1) * strideW - padW + kx >= width) last--;
+                        for (long ox = 0; ox < first; ox++) out[ox] = 0.0f;
+                        const float *start = src + first * strideW - padW + kx;
                         if (strideW == 1) {
-                            for (long ox = 0; ox < outW; ox++) {
-                                long ix = ox - padW + kx;
-                                out[ox] = (ix >= 0 && ix < width) ? src[ix] : 0.0f;
-                            }
+                            memcpy(out + first, start, (size_t)(last - first) * sizeof(float));
                         } else {
-                            for (long ox = 0; ox < outW; ox++) {
-                                long ix = ox * strideW - padW + kx;
-                                out[ox] = (ix >= 0 && ix < width) ? src[ix] : 0.0f;
-                            }
+                            for (long ox = first; ox < last; ox++) out[ox] = start[(ox - first) * strideW];
                         }
+                        for (long ox = last; ox < outW; ox++) out[ox] = 0.0f;
                     }
                 }
             }

@@ -18,7 +18,7 @@ struct KernelTests {
         return c
     }
 
-    @Test(arguments: [(1, 1, 1), (13, 33, 7), (37, 65, 300), (100, 50, 20), (150, 97, 260)])
+    @Test(arguments: [(1, 1, 1), (3, 70, 40), (4, 17, 100), (13, 33, 7), (37, 65, 300), (100, 50, 20), (150, 97, 260)])
     func gemmMatchesNaive(m: Int, n: Int, k: Int) {
         var generator = SeededGenerator(seed: UInt64(m * n * k))
         for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
@@ -114,5 +114,20 @@ struct KernelTests {
         let padded = x.avgPool2d(kernel: (3, 3), stride: (3, 3), padding: (1, 1))
         #expect(padded.shape == [1, 1, 2, 2])
         #expect(padded.scalars[0] == (0 + 5 + 4 + 9) / 9)
+    }
+}
+
+/// Large buffers are recycled by exact size, and only up to the pool's capacity.
+struct BufferPoolTests {
+    @Test func largeBuffersAreReusedSmallOnesAreNot() {
+        let count = BufferPool.minimumCount + 7
+        let first = TensorStorage(count: count)
+        let address = first.pointer
+        _ = consume first
+        let second = TensorStorage(count: count)
+        #expect(second.pointer == address)
+        let small = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+        #expect(!BufferPool.shared.give(small, count: 1))
+        small.deallocate()
     }
 }
