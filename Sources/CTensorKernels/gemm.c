@@ -9,8 +9,9 @@
 /// KC x NR micro-panel of B in L1 while the micro-kernel walks down the A block.
 enum { KC = 256, MC = 144, NC = 3072 };
 
-/// Products with at most this many rows skip packing and use dot products or row updates.
-enum { SMALL_M = 4 };
+/// Products with at most this many rows (or columns, when A is untransposed) skip packing and use dot
+/// products or row updates.
+enum { SMALL_M = 4, SMALL_N = 4 };
 
 static const tk_kernel_info *detect_kernel(void) {
     const tk_kernel_info *kernel;
@@ -139,6 +140,10 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
     if (m <= SMALL_M) {
         tk_sgemm_small_m(selected_vector_ops(), transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc,
                          transA ? scratch(k) : 0);
+        return;
+    }
+    if (n <= SMALL_N && !transA) {
+        tk_sgemm_small_n(selected_vector_ops(), transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, scratch(n * k));
         return;
     }
     const tk_kernel_info *info = selected_kernel();

@@ -79,3 +79,19 @@ void tk_sgemm_small_m(const tk_vector_ops *ops, int transA, int transB, long m, 
         }
     }
 }
+
+void tk_sgemm_small_n(const tk_vector_ops *ops, int transB, long m, long n, long k, float alpha,
+                      const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc,
+                      float *columns) {
+    for (long j = 0; j < n; j++) {
+        for (long p = 0; p < k; p++) columns[j * k + p] = transB ? b[j * ldb + p] : b[p * ldb + j];
+    }
+    for (long i = 0; i < m; i++) {
+        const float *x = a + i * lda;
+        float *out = c + i * ldc;
+        for (long j = 0; j < n; j++) {
+            float v = alpha * ops->dot(k, x, columns + j * k);
+            out[j] = beta == 0.0f ? v : v + beta * out[j];
+        }
+    }
+}

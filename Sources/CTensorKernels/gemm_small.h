@@ -18,4 +18,11 @@ void tk_sgemm_small_m(const tk_vector_ops *ops, int transA, int transB, long m, 
                       const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc,
                       float *row);
 
+/// GEMM for a handful of columns of op(B) and an untransposed A, as dot products of A's rows.
+///
+/// `columns` is scratch space for n * k floats (the columns of op(B), made contiguous).
+void tk_sgemm_small_n(const tk_vector_ops *ops, int transB, long m, long n, long k, float alpha,
+                      const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc,
+                      float *columns);
+
 #endif

@@ -42,7 +42,7 @@ final class BufferPool: @unchecked Sendable {
     static let shared = BufferPool()
 
     /// Buffers smaller than this many floats go straight to the allocator.
-    static let minimumCount = 1 << 16
+    static let minimumCount = 1 << 12
     /// The most floats the pool holds at once (256 MB).
     static let capacity = 1 << 26
 

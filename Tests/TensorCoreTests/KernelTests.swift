@@ -18,7 +18,7 @@ struct KernelTests {
         return c
     }
 
-    @Test(arguments: [(1, 1, 1), (3, 70, 40), (4, 17, 100), (13, 33, 7), (37, 65, 300), (100, 50, 20), (150, 97, 260)])
+    @Test(arguments: [(1, 1, 1), (3, 70, 40), (4, 17, 100), (90, 2, 33), (129, 4, 5), (13, 33, 7), (37, 65, 300), (100, 50, 20), (150, 97, 260)])
     func gemmMatchesNaive(m: Int, n: Int, k: Int) {
         var generator = SeededGenerator(seed: UInt64(m * n * k))
         for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
