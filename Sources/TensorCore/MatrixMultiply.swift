@@ -1,5 +1,4 @@
 import CTensorKernels
-import Dispatch
 
 /// Row-major single-precision GEMM on raw buffers, split across ``ComputeThreads`` when large.
 enum MatrixMultiply {
@@ -22,7 +21,7 @@ enum MatrixMultiply {
         let chunk = ((extent + threads - 1) / threads + alignment - 1) / alignment * alignment
         let parts = (extent + chunk - 1) / chunk
         let operands = Operands(a: a, b: b, c: c)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
+        WorkerPool.shared.run(parts: parts) { part in
             let (a, b, c) = (operands.a, operands.b, operands.c)
             let start = part * chunk
             let size = min(chunk, extent - start)
