@@ -7,7 +7,7 @@
 
 /// Cache blocking: a KC x NC panel of B stays in L3/L2, an MC x KC block of A in L2, and one
 /// KC x NR micro-panel of B in L1 while the micro-kernel walks down the A block.
-enum { KC = 256, MC = 144, NC = 3072 };
+enum { KC = 256, MC = 128, NC = 3072 };
 
 /// Products with at most this many rows (or columns, when A is untransposed) skip packing and use dot
 /// products or row updates.

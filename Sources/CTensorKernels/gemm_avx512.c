@@ -3,10 +3,10 @@
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 
-#define MR 12
+#define MR 8
 #define NR 32
 
-/// 12 x 32 tile: 24 zmm accumulators, two zmm loads of B and twelve broadcasts of A per step.
+/// 8 x 32 tile: 16 zmm accumulators, two zmm loads of B and eight broadcasts of A per step.
 __attribute__((target("avx512f")))
 static void kernel_avx512(long kc, const float *a, const float *b, float *c, long ldc,
                           float alpha, float beta, long mr, long nr) {
@@ -18,10 +18,6 @@ static void kernel_avx512(long kc, const float *a, const float *b, float *c, lon
     __m512 c50 = _mm512_setzero_ps(), c51 = _mm512_setzero_ps();
     __m512 c60 = _mm512_setzero_ps(), c61 = _mm512_setzero_ps();
     __m512 c70 = _mm512_setzero_ps(), c71 = _mm512_setzero_ps();
-    __m512 c80 = _mm512_setzero_ps(), c81 = _mm512_setzero_ps();
-    __m512 c90 = _mm512_setzero_ps(), c91 = _mm512_setzero_ps();
-    __m512 ca0 = _mm512_setzero_ps(), ca1 = _mm512_setzero_ps();
-    __m512 cb0 = _mm512_setzero_ps(), cb1 = _mm512_setzero_ps();
 #define STEP(ROW, A0, A1) { __m512 av = _mm512_set1_ps(a[ROW]); \
         A0 = _mm512_fmadd_ps(av, b0, A0); A1 = _mm512_fmadd_ps(av, b1, A1); }
     for (long p = 0; p < kc; p++) {
@@ -29,14 +25,13 @@ static void kernel_avx512(long kc, const float *a, const float *b, float *c, lon
         __m512 b1 = _mm512_loadu_ps(b + 16);
         STEP(0, c00, c01) STEP(1, c10, c11) STEP(2, c20, c21) STEP(3, c30, c31)
         STEP(4, c40, c41) STEP(5, c50, c51) STEP(6, c60, c61) STEP(7, c70, c71)
-        STEP(8, c80, c81) STEP(9, c90, c91) STEP(10, ca0, ca1) STEP(11, cb0, cb1)
         a += MR;
         b += NR;
     }
 #undef STEP
     __m512 acc[MR][2] = {
         {c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}, {c40, c41}, {c50, c51},
-        {c60, c61}, {c70, c71}, {c80, c81}, {c90, c91}, {ca0, ca1}, {cb0, cb1},
+        {c60, c61}, {c70, c71},
     };
     if (mr == MR && nr == NR) {
         __m512 va = _mm512_set1_ps(alpha);
