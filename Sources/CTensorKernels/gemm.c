@@ -30,15 +30,32 @@ static const tk_kernel_info *detect_kernel(void) {
     return kernel;
 }
 
+static const tk_kernel_info *cached_kernel = 0;
+
 /// The kernel for this CPU, detected on first use (racing first calls detect the same answer).
 static const tk_kernel_info *selected_kernel(void) {
-    static const tk_kernel_info *cached = 0;
-    const tk_kernel_info *kernel = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);
+    const tk_kernel_info *kernel = __atomic_load_n(&cached_kernel, __ATOMIC_ACQUIRE);
     if (!kernel) {
         kernel = detect_kernel();
-        __atomic_store_n(&cached, kernel, __ATOMIC_RELEASE);
+        __atomic_store_n(&cached_kernel, kernel, __ATOMIC_RELEASE);
     }
     return kernel;
+}
+
+int tk_sgemm_use_kernel(const char *name) {
+    const tk_kernel_info *candidates[] = { &tk_kernel_avx512, &tk_kernel_avx2, &tk_kernel_portable };
+    for (int i = 0; i < 3; i++) {
+        const tk_kernel_info *info = candidates[i];
+        if (strcmp(info->name, name) != 0 || !info->kernel) continue;
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_cpu_init();
+        if (info == &tk_kernel_avx512 && !__builtin_cpu_supports("avx512f")) return 0;
+        if (info == &tk_kernel_avx2 && !(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))) return 0;
+#endif
+        __atomic_store_n(&cached_kernel, info, __ATOMIC_RELEASE);
+        return 1;
+    }
+    return 0;
 }
 
 /// Vector routines matching the selected kernel.

@@ -42,8 +42,12 @@ enum MatrixMultiply {
         let c: UnsafeMutablePointer<Float>
     }
 
-    /// The name of the micro-kernel chosen for this CPU.
+    /// The name of the micro-kernel in use: "avx512f", "avx2+fma" or "portable".
     static var kernelName: String { String(cString: tk_sgemm_kernel_name()) }
+
+    /// Switches to the named micro-kernel; false (and no change) when unknown or unsupported on this CPU.
+    @discardableResult
+    static func useKernel(_ name: String) -> Bool { tk_sgemm_use_kernel(name) != 0 }
 }
 
 extension Tensor {

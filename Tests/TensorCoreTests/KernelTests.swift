@@ -2,6 +2,9 @@ import Testing
 @testable import TensorCore
 
 /// GEMM, convolution and pooling against naive reference loops.
+///
+/// Serialized, because one test switches the process-wide micro-kernel.
+@Suite(.serialized)
 struct KernelTests {
     /// op(A)·op(B) by the definition.
     func naiveProduct(_ a: [Float], _ b: [Float], m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool) -> [Float] {
@@ -28,6 +31,22 @@ struct KernelTests {
             let expected = naiveProduct(a.scalars, b.scalars, m: m, n: n, k: k, transposeA: ta, transposeB: tb)
             #expect(c.shape == [m, n])
             #expect(isClose(c.scalars, expected, tolerance: 1e-4), "m \(m) n \(n) k \(k) ta \(ta) tb \(tb)")
+        }
+    }
+
+    /// Every micro-kernel this CPU can run gives the naive product (serialized: the kernel choice is global).
+    @Test func everyKernelMatchesNaive() {
+        let original = MatrixMultiply.kernelName
+        defer { MatrixMultiply.useKernel(original) }
+        var generator = SeededGenerator(seed: 77)
+        for name in ["avx512f", "avx2+fma", "portable"] where MatrixMultiply.useKernel(name) {
+            for (m, n, k) in [(37, 65, 300), (13, 100, 7)] {
+                let a = Tensor.uniform([k, m], low: -1, high: 1, using: &generator)
+                let b = Tensor.uniform([k, n], low: -1, high: 1, using: &generator)
+                let c = Tensor.product(a, transposed: true, b, transposed: false)
+                let expected = naiveProduct(a.scalars, b.scalars, m: m, n: n, k: k, transposeA: true, transposeB: false)
+                #expect(isClose(c.scalars, expected, tolerance: 1e-4), "kernel \(name)")
+            }
         }
     }
 

@@ -22,6 +22,10 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
 /// The name of the micro-kernel tk_sgemm uses on this CPU: "avx512f", "avx2+fma" or "portable".
 const char *tk_sgemm_kernel_name(void);
 
+/// Makes tk_sgemm use the named micro-kernel ("avx512f", "avx2+fma" or "portable") from now on, for tests
+/// and comparisons. Returns 0, changing nothing, when the name is unknown or this CPU lacks the instructions.
+int tk_sgemm_use_kernel(const char *name);
+
 /// Lays out convolution patches of a batch of NCHW images as columns.
 ///
 /// x is [batch, channels, height, width]; cols becomes [channels * kernelH * kernelW, batch * outH * outW],
