@@ -5,9 +5,6 @@ enum ResidentMemory {
     /// Current resident set size in MB.
     static func current() -> Double { field("VmRSS:") }
 
-    /// Peak resident set size in MB.
-    static func peak() -> Double { field("VmHWM:") }
-
     private static func field(_ name: String) -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
