@@ -22,8 +22,6 @@ final class GradientNode {
         self.pullback = pullback
     }
 
-    var isLeaf: Bool { pullback == nil && inputs.isEmpty }
-
     /// Adds `gradient` to the stored gradient.
     func accumulate(_ incoming: Tensor) {
         if let existing = gradient {

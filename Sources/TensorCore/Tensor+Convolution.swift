@@ -34,13 +34,13 @@ extension Tensor {
             let rows = geometry.gather(gradient: g)
             var grads: [Tensor?] = [nil, nil]
             if needed[0] {
-                var dcolumns = Tensor(shape: [geometry.patchSize, geometry.columnCount]) { out in
+                let dcolumns = Tensor(shape: [geometry.patchSize, geometry.columnCount]) { out in
                     MatrixMultiply.gemm(
                         transposeA: true, transposeB: false, m: geometry.patchSize, n: geometry.columnCount, k: geometry.outputChannels,
                         a: w.storage.pointer, lda: geometry.patchSize, b: rows.storage.pointer, ldb: geometry.columnCount,
                         c: out.baseAddress!, ldc: geometry.columnCount)
                 }
-                grads[0] = geometry.image(fromColumns: &dcolumns)
+                grads[0] = geometry.image(fromColumns: dcolumns)
             }
             if needed[1] {
                 grads[1] = Tensor(shape: geometry.weightShape) { out in
@@ -91,7 +91,7 @@ struct ConvolutionGeometry {
     }
 
     /// Sums a `[C·KH·KW, N·OH·OW]` gradient back into an `[N, C, H, W]` image gradient.
-    func image(fromColumns columns: inout Tensor) -> Tensor {
+    func image(fromColumns columns: Tensor) -> Tensor {
         Tensor(shape: [batch, channels, height, width]) { out in
             out.initialize(repeating: 0)
             tk_col2im(columns.storage.pointer, batch, channels, height, width, kernelHeight, kernelWidth,

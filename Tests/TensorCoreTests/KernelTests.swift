@@ -123,6 +123,29 @@ struct KernelTests {
         #expect(Tensor.convolutionOutputSize(84, kernel: 8, stride: 4, padding: 0) == 20)
     }
 
+    @Test func maxPoolingMatchesNaiveOnRandomShapes() {
+        var generator = SeededGenerator(seed: 31)
+        for trial in 0..<10 {
+            func draw(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(generator.next() % UInt64(range.count)) }
+            let kernel = draw(1...3), stride = draw(1...3), padding = draw(0...(kernel / 2))
+            let (n, c, h, w) = (draw(1...2), draw(1...3), draw(kernel...7), draw(kernel...7))
+            let x = Tensor.uniform([n, c, h, w], low: -1, high: 1, using: &generator)
+            let y = x.maxPool2d(kernel: (kernel, kernel), stride: (stride, stride), padding: (padding, padding))
+            let oh = (h - kernel + 2 * padding) / stride + 1, ow = (w - kernel + 2 * padding) / stride + 1
+            let xs = x.scalars
+            var expected: [Float] = []
+            for plane in 0..<(n * c) { for oy in 0..<oh { for ox in 0..<ow {
+                var best = -Float.infinity
+                for ky in 0..<kernel { for kx in 0..<kernel {
+                    let iy = oy * stride - padding + ky, ix = ox * stride - padding + kx
+                    if iy >= 0 && iy < h && ix >= 0 && ix < w { best = max(best, xs[(plane * h + iy) * w + ix]) }
+                }}
+                expected.append(best)
+            }}}
+            #expect(y.scalars == expected, "trial \(trial)")
+        }
+    }
+
     @Test func knownPooling() {
         // Rows: 0 5 10 15 / 4 9 14 3 / 8 13 2 7 / 12 1 6 11.
         let x = Tensor(shape: [1, 1, 4, 4], scalars: (0..<16).map { Float(($0 * 5) % 16) })
