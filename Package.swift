@@ -3,12 +3,14 @@ import PackageDescription
 
 let package = Package(
     name: "swift-gym",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         // MARK: - Public products
         .library(name: "Gym", targets: ["Gym"]),
         .library(name: "Environments", targets: ["Environments"]),
         .library(name: "Agents", targets: ["Agents"]),
+        .library(name: "TensorCore", targets: ["TensorCore"]),
+        .library(name: "NeuralNetwork", targets: ["NeuralNetwork"]),
         .executable(name: "gym", targets: ["GymCLI"]),
     ],
     dependencies: [
@@ -19,10 +21,13 @@ let package = Package(
         .target(name: "Gym"),
         .target(name: "Environments", dependencies: ["Gym"], path: "Environments"),
         .target(name: "Agents", dependencies: ["Gym"], path: "Agents"),
+        .target(name: "CTensorKernels"),
+        .target(name: "TensorCore", dependencies: ["CTensorKernels"]),
+        .target(name: "NeuralNetwork", dependencies: ["TensorCore"]),
         .executableTarget(
             name: "GymCLI",
             dependencies: [
-                "Gym", "Environments", "Agents",
+                "Gym", "Environments", "Agents", "NeuralNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +43,8 @@ let package = Package(
         .testTarget(name: "GymTests", dependencies: ["Gym", "Environments"]),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Gym", "Environments"]),
         .testTarget(name: "AgentsTests", dependencies: ["Gym", "Environments", "Agents"]),
+        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
+        .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "TensorCore"]),
         .testTarget(
             name: "GymCLITests",
             dependencies: ["GymCLI", "CustomEnvironmentExample"]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gym
+import NeuralNetwork
 
 /// `gym bench [suite ...]`: throughput figures, as text or one JSON object.
 struct BenchCommand: ParsableCommand {
@@ -11,13 +12,25 @@ struct BenchCommand: ParsableCommand {
     )
 
     /// Every suite, in the order they run.
-    static var suites: [any BenchmarkSuite.Type] { [TabularBenchmarks.self] }
+    static var suites: [any BenchmarkSuite.Type] { [TabularBenchmarks.self, TensorSuite.self] }
 
     @Argument(help: "Suites to run (default: all): \(BenchCommand.suites.map { $0.name }.joined(separator: ", ")).")
     var suiteNames: [String] = []
 
+    @Option(help: "Comma-separated compute thread counts for the tensor suite.")
+    var threads = "1,2"
+
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
+
+    /// The parsed `--threads` list.
+    func threadCounts() throws -> [Int] {
+        let counts = threads.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !counts.isEmpty, counts.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+            throw ValidationError("--threads takes positive thread counts separated by commas (such as 1,2), not '\(threads)'")
+        }
+        return counts.compactMap { $0 }
+    }
 
     func run() throws {
         let chosen = try suiteNames.isEmpty ? Self.suites : suiteNames.map { name in
@@ -29,14 +42,15 @@ struct BenchCommand: ParsableCommand {
         #if DEBUG
         TerminalOutput.write("warning: this is a debug build; run `swift run -c release gym bench` for real numbers\n")
         #endif
-        var results: [String: [String: BenchmarkMeasurement]] = [:]
+        let settings = BenchmarkSettings(threadCounts: try threadCounts())
+        var results: [String: [String: BenchmarkFigure]] = [:]
         for suite in chosen {
             if !json { print("\(suite.name):") }
-            try suite.init().run { measurement in
+            try suite.init().run(settings: settings) { measurement in
                 results[suite.name, default: [:]][measurement.name] = measurement
                 guard !json else { return }
-                let value = measurement.unit == "s" ? String(format: "%.4f", measurement.value)
-                                                    : String(format: "%.3e", measurement.value)
+                let value = measurement.value >= 1e5 ? String(format: "%.3e", measurement.value)
+                                                     : String(format: "%.4g", measurement.value)
                 print("  \(measurement.name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(value) \(measurement.unit)"
                       + (measurement.comparison.map { "   (\($0))" } ?? ""))
             }

@@ -1,11 +1,9 @@
-/// One figure a benchmark measured.
-struct BenchmarkMeasurement: Encodable {
-    /// A snake_case identifier, stable across versions (the JSON key).
-    var name: String
-    var value: Double
-    var unit: String
-    /// What the figure is compared against (a target or a peer's figure), if anything.
-    var comparison: String?
+import NeuralNetwork
+
+/// The settings every suite receives from `gym bench`.
+struct BenchmarkSettings {
+    /// Compute thread counts to measure multi-threaded code at (suites without threaded code ignore it).
+    var threadCounts: [Int]
 }
 
 /// A group of related measurements that `gym bench` can run by name.
@@ -16,7 +14,7 @@ protocol BenchmarkSuite {
     static var summary: String { get }
     init()
     /// Runs the measurements, handing each one to `report` as soon as it is known.
-    func run(report: (BenchmarkMeasurement) -> Void) throws
+    func run(settings: BenchmarkSettings, report: (BenchmarkFigure) -> Void) throws
 }
 
 /// Runs `body` `repetitions` times and returns the fastest wall time in seconds (the least disturbed run on a

@@ -1,6 +1,7 @@
 import Agents
 import Environments
 import Gym
+import NeuralNetwork
 
 /// Throughput of the tabular stack: environment steps, Q-learning updates, value iteration on a large grid.
 ///
@@ -20,7 +21,7 @@ struct TabularBenchmarks: BenchmarkSuite {
     /// Value-iteration stopping threshold, matching the peers' setting.
     let gridTolerance = 1e-4
 
-    func run(report: (BenchmarkMeasurement) -> Void) throws {
+    func run(settings: BenchmarkSettings, report: (BenchmarkFigure) -> Void) throws {
         let environments: [(String, GridWorld)] = [
             ("gridworld", try GridWorld.maze()),
             ("frozenlake", try GridWorld.frozenLake()),
@@ -28,15 +29,15 @@ struct TabularBenchmarks: BenchmarkSuite {
         ]
         for (name, environment) in environments {
             let rate = try randomStepsPerSecond(environment)
-            report(BenchmarkMeasurement(
+            report(BenchmarkFigure(
                 name: "\(name)_random_steps", value: rate, unit: "steps/s",
                 comparison: name == "frozenlake" ? "target ≥ 300× Gymnasium FrozenLake-v1 unwrapped (1.4e5 here) = 4.2e7" : nil))
         }
         let limited = try TimeLimit(GridWorld.frozenLake(), maxEpisodeSteps: 100)
-        report(BenchmarkMeasurement(name: "frozenlake_time_limit_random_steps",
+        report(BenchmarkFigure(name: "frozenlake_time_limit_random_steps",
                                     value: try randomStepsPerSecond(limited), unit: "steps/s",
                                     comparison: "the registry's frozenlake: TimeLimit(100) around the same GridWorld"))
-        report(BenchmarkMeasurement(name: "q_learning_updates", value: try qLearningUpdatesPerSecond(limited),
+        report(BenchmarkFigure(name: "q_learning_updates", value: try qLearningUpdatesPerSecond(limited),
                                     unit: "updates/s",
                                     comparison: "target ≥ 100× a Python/NumPy loop (1.1e5 here) = 1.1e7"))
         let solver = ValueIteration(.init(discount: 0.99, tolerance: gridTolerance))
@@ -44,12 +45,12 @@ struct TabularBenchmarks: BenchmarkSuite {
             let table = try openGrid(side: gridSide, goalAtCenter: goalAtCenter).transitionTable
             var sweeps = 0
             let solveSeconds = try fastestSeconds { sweeps = try solver.solve(table).iterations }
-            report(BenchmarkMeasurement(
+            report(BenchmarkFigure(
                 name: "value_iteration_300x300\(name)_seconds", value: solveSeconds, unit: "s",
                 comparison: (goalAtCenter ? "goal in the middle instead of the corner; " : "target < 0.11 s (NumPy stencil) and ≤ 0.125 s (pymdptoolbox 1.25 s / 10); ")
                     + "\(sweeps) sweeps, θ \(gridTolerance)"))
         }
-        report(BenchmarkMeasurement(name: "value_iteration_300x300_model_build_seconds",
+        report(BenchmarkFigure(name: "value_iteration_300x300_model_build_seconds",
                                     value: try fastestSeconds { _ = try openGrid(side: gridSide, goalAtCenter: false) },
                                     unit: "s", comparison: "building the 90,000-state GridWorld and its transition table"))
     }

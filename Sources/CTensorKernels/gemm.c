@@ -1,0 +1,197 @@
+#include "CTensorKernels.h"
+#include "gemm_kernels.h"
+#include "gemm_small.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/// Cache blocking: a KC x NC panel of B stays in L3/L2, an MC x KC block of A in L2, and one
+/// KC x NR micro-panel of B in L1 while the micro-kernel walks down the A block.
+enum { KC = 256, MC = 128, NC = 3072 };
+
+/// Products with at most this many rows (or columns, when A is untransposed) skip packing and use dot
+/// products or row updates.
+enum { SMALL_M = 4, SMALL_N = 4 };
+
+static const tk_kernel_info *detect_kernel(void) {
+    const tk_kernel_info *kernel;
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f")) {
+        kernel = &tk_kernel_avx512;
+    } else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+        kernel = &tk_kernel_avx2;
+    } else {
+        kernel = &tk_kernel_portable;
+    }
+#else
+    kernel = &tk_kernel_portable;
+#endif
+    return kernel;
+}
+
+static const tk_kernel_info *cached_kernel = 0;
+
+/// The kernel for this CPU, detected on first use (racing first calls detect the same answer).
+static const tk_kernel_info *selected_kernel(void) {
+    const tk_kernel_info *kernel = __atomic_load_n(&cached_kernel, __ATOMIC_ACQUIRE);
+    if (!kernel) {
+        kernel = detect_kernel();
+        __atomic_store_n(&cached_kernel, kernel, __ATOMIC_RELEASE);
+    }
+    return kernel;
+}
+
+int tk_sgemm_use_kernel(const char *name) {
+    const tk_kernel_info *candidates[] = { &tk_kernel_avx512, &tk_kernel_avx2, &tk_kernel_portable };
+    for (int i = 0; i < 3; i++) {
+        const tk_kernel_info *info = candidates[i];
+        if (strcmp(info->name, name) != 0 || !info->kernel) continue;
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_cpu_init();
+        if (info == &tk_kernel_avx512 && !__builtin_cpu_supports("avx512f")) return 0;
+        if (info == &tk_kernel_avx2 && !(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))) return 0;
+#endif
+        __atomic_store_n(&cached_kernel, info, __ATOMIC_RELEASE);
+        return 1;
+    }
+    return 0;
+}
+
+/// Vector routines matching the selected kernel.
+static const tk_vector_ops *selected_vector_ops(void) {
+    return selected_kernel() == &tk_kernel_avx512 ? &tk_vector_ops_avx512 : &tk_vector_ops_portable;
+}
+
+const char *tk_sgemm_kernel_name(void) { return selected_kernel()->name; }
+
+/// A per-thread scratch buffer that only grows, so repeated products never return to the allocator.
+static float *scratch(long count) {
+    static _Thread_local float *buffer = 0;
+    static _Thread_local long capacity = 0;
+    if (count > capacity) {
+        free(buffer);
+        long rounded = (count + 4095) & ~4095L;
+        buffer = aligned_alloc(64, (size_t)rounded * sizeof(float));
+        capacity = rounded;
+    }
+    return buffer;
+}
+
+/// Packs op(A)[i0:i0+mc, p0:p0+kc] into MR-row panels laid out step by step, zero-padding the last panel.
+///
+/// Every source read runs along a stored row (contiguous), so hardware prefetching keeps up.
+static void pack_a(int trans, const float *a, long lda, long i0, long p0, long mc, long kc, long mr_, float *out) {
+    for (long ir = 0; ir < mc; ir += mr_) {
+        long rows = mc - ir < mr_ ? mc - ir : mr_;
+        if (trans) {
+            for (long p = 0; p < kc; p++) {
+                const float *src = a + (p0 + p) * lda + i0 + ir;
+                long i = 0;
+                for (; i < rows; i++) out[p * mr_ + i] = src[i];
+                for (; i < mr_; i++) out[p * mr_ + i] = 0.0f;
+            }
+        } else {
+            for (long i = 0; i < mr_; i++) {
+                if (i < rows) {
+                    const float *src = a + (i0 + ir + i) * lda + p0;
+                    for (long p = 0; p < kc; p++) out[p * mr_ + i] = src[p];
+                } else {
+                    for (long p = 0; p < kc; p++) out[p * mr_ + i] = 0.0f;
+                }
+            }
+        }
+        out += kc * mr_;
+    }
+}
+
+/// Packs op(B)[p0:p0+kc, j0:j0+nc] into NR-column panels laid out step by step, zero-padding the last panel.
+///
+/// Every source read runs along a stored row (contiguous), so hardware prefetching keeps up.
+static void pack_b(int trans, const float *b, long ldb, long p0, long j0, long kc, long nc, long nr_, float *out) {
+    for (long jr = 0; jr < nc; jr += nr_) {
+        long cols = nc - jr < nr_ ? nc - jr : nr_;
+        if (trans) {
+            for (long j = 0; j < nr_; j++) {
+                if (j < cols) {
+                    const float *src = b + (j0 + jr + j) * ldb + p0;
+                    for (long p = 0; p < kc; p++) out[p * nr_ + j] = src[p];
+                } else {
+                    for (long p = 0; p < kc; p++) out[p * nr_ + j] = 0.0f;
+                }
+            }
+        } else if (cols == nr_) {
+            const float *src = b + p0 * ldb + j0 + jr;
+            for (long p = 0; p < kc; p++) memcpy(out + p * nr_, src + p * ldb, (size_t)nr_ * sizeof(float));
+        } else {
+            for (long p = 0; p < kc; p++) {
+                const float *src = b + (p0 + p) * ldb + j0 + jr;
+                long j = 0;
+                for (; j < cols; j++) out[p * nr_ + j] = src[j];
+                for (; j < nr_; j++) out[p * nr_ + j] = 0.0f;
+            }
+        }
+        out += kc * nr_;
+    }
+}
+
+static void scale_c(long m, long n, float beta, float *c, long ldc) {
+    for (long i = 0; i < m; i++) {
+        float *row = c + i * ldc;
+        if (beta == 0.0f) {
+            memset(row, 0, (size_t)n * sizeof(float));
+        } else {
+            for (long j = 0; j < n; j++) row[j] *= beta;
+        }
+    }
+}
+
+void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
+              const float *a, long lda, const float *b, long ldb,
+              float beta, float *c, long ldc) {
+    if (m <= 0 || n <= 0) return;
+    if (k <= 0 || alpha == 0.0f) {
+        scale_c(m, n, beta, c, ldc);
+        return;
+    }
+    if (m <= SMALL_M) {
+        tk_sgemm_small_m(selected_vector_ops(), transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc,
+                         transA ? scratch(k) : 0);
+        return;
+    }
+    if (n <= SMALL_N && !transA) {
+        tk_sgemm_small_n(selected_vector_ops(), transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, scratch(n * k));
+        return;
+    }
+    const tk_kernel_info *info = selected_kernel();
+    const long mr_ = info->mr, nr_ = info->nr;
+    long ncMax = n < NC ? n : NC;
+    long kcMax = k < KC ? k : KC;
+    long mcMax = m < MC ? m : MC;
+    long packedB = ((ncMax + nr_ - 1) / nr_) * nr_ * kcMax;
+    long packedA = ((mcMax + mr_ - 1) / mr_) * mr_ * kcMax;
+    float *bufB = scratch(packedB + packedA + 16);
+    float *bufA = bufB + ((packedB + 15) & ~15L);
+
+    for (long j0 = 0; j0 < n; j0 += NC) {
+        long nc = n - j0 < NC ? n - j0 : NC;
+        for (long p0 = 0; p0 < k; p0 += KC) {
+            long kc = k - p0 < KC ? k - p0 : KC;
+            float stepBeta = p0 == 0 ? beta : 1.0f;
+            pack_b(transB, b, ldb, p0, j0, kc, nc, nr_, bufB);
+            for (long i0 = 0; i0 < m; i0 += MC) {
+                long mc = m - i0 < MC ? m - i0 : MC;
+                pack_a(transA, a, lda, i0, p0, mc, kc, mr_, bufA);
+                for (long jr = 0; jr < nc; jr += nr_) {
+                    long nr = nc - jr < nr_ ? nc - jr : nr_;
+                    const float *panelB = bufB + jr * kc;
+                    for (long ir = 0; ir < mc; ir += mr_) {
+                        long mr = mc - ir < mr_ ? mc - ir : mr_;
+                        info->kernel(kc, bufA + ir * kc, panelB, c + (i0 + ir) * ldc + j0 + jr, ldc,
+                                     alpha, stepBeta, mr, nr);
+                    }
+                }
+            }
+        }
+    }
+}

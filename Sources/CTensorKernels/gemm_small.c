@@ -1,0 +1,97 @@
+#include "gemm_small.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+
+__attribute__((target("avx512f")))
+static float dot_avx512(long n, const float *x, const float *y) {
+    __m512 s0 = _mm512_setzero_ps(), s1 = _mm512_setzero_ps(), s2 = _mm512_setzero_ps(), s3 = _mm512_setzero_ps();
+    long i = 0;
+    for (; i + 64 <= n; i += 64) {
+        s0 = _mm512_fmadd_ps(_mm512_loadu_ps(x + i), _mm512_loadu_ps(y + i), s0);
+        s1 = _mm512_fmadd_ps(_mm512_loadu_ps(x + i + 16), _mm512_loadu_ps(y + i + 16), s1);
+        s2 = _mm512_fmadd_ps(_mm512_loadu_ps(x + i + 32), _mm512_loadu_ps(y + i + 32), s2);
+        s3 = _mm512_fmadd_ps(_mm512_loadu_ps(x + i + 48), _mm512_loadu_ps(y + i + 48), s3);
+    }
+    for (; i + 16 <= n; i += 16) s0 = _mm512_fmadd_ps(_mm512_loadu_ps(x + i), _mm512_loadu_ps(y + i), s0);
+    if (i < n) {
+        __mmask16 mask = (__mmask16)((1u << (n - i)) - 1);
+        s1 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(mask, x + i), _mm512_maskz_loadu_ps(mask, y + i), s1);
+    }
+    return _mm512_reduce_add_ps(_mm512_add_ps(_mm512_add_ps(s0, s1), _mm512_add_ps(s2, s3)));
+}
+
+__attribute__((target("avx512f")))
+static void axpy_avx512(long n, float a, const float *x, float *y) {
+    __m512 va = _mm512_set1_ps(a);
+    long i = 0;
+    for (; i + 16 <= n; i += 16) _mm512_storeu_ps(y + i, _mm512_fmadd_ps(va, _mm512_loadu_ps(x + i), _mm512_loadu_ps(y + i)));
+    if (i < n) {
+        __mmask16 mask = (__mmask16)((1u << (n - i)) - 1);
+        _mm512_mask_storeu_ps(y + i, mask, _mm512_fmadd_ps(va, _mm512_maskz_loadu_ps(mask, x + i), _mm512_maskz_loadu_ps(mask, y + i)));
+    }
+}
+#endif
+
+static float dot_portable(long n, const float *x, const float *y) {
+    float s[8] = {0};
+    long i = 0;
+    for (; i + 8 <= n; i += 8) {
+        for (int j = 0; j < 8; j++) s[j] += x[i + j] * y[i + j];
+    }
+    float total = 0;
+    for (; i < n; i++) total += x[i] * y[i];
+    for (int j = 0; j < 8; j++) total += s[j];
+    return total;
+}
+
+static void axpy_portable(long n, float a, const float *x, float *y) {
+    for (long i = 0; i < n; i++) y[i] += a * x[i];
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+const tk_vector_ops tk_vector_ops_avx512 = { dot_avx512, axpy_avx512 };
+#else
+const tk_vector_ops tk_vector_ops_avx512 = { dot_portable, axpy_portable };
+#endif
+const tk_vector_ops tk_vector_ops_portable = { dot_portable, axpy_portable };
+
+void tk_sgemm_small_m(const tk_vector_ops *ops, int transA, int transB, long m, long n, long k, float alpha,
+                      const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc,
+                      float *row) {
+    for (long i = 0; i < m; i++) {
+        const float *x = a + i * lda;
+        if (transA) {
+            for (long p = 0; p < k; p++) row[p] = a[p * lda + i];
+            x = row;
+        }
+        float *out = c + i * ldc;
+        if (transB) {
+            for (long j = 0; j < n; j++) {
+                float v = alpha * ops->dot(k, x, b + j * ldb);
+                out[j] = beta == 0.0f ? v : v + beta * out[j];
+            }
+        } else {
+            for (long j = 0; j < n; j++) out[j] = beta == 0.0f ? 0.0f : beta * out[j];
+            for (long p = 0; p < k; p++) {
+                if (x[p] != 0.0f) ops->axpy(n, alpha * x[p], b + p * ldb, out);
+            }
+        }
+    }
+}
+
+void tk_sgemm_small_n(const tk_vector_ops *ops, int transB, long m, long n, long k, float alpha,
+                      const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc,
+                      float *columns) {
+    for (long j = 0; j < n; j++) {
+        for (long p = 0; p < k; p++) columns[j * k + p] = transB ? b[j * ldb + p] : b[p * ldb + j];
+    }
+    for (long i = 0; i < m; i++) {
+        const float *x = a + i * lda;
+        float *out = c + i * ldc;
+        for (long j = 0; j < n; j++) {
+            float v = alpha * ops->dot(k, x, columns + j * k);
+            out[j] = beta == 0.0f ? v : v + beta * out[j];
+        }
+    }
+}

@@ -1,0 +1,28 @@
+#ifndef TK_GEMM_SMALL_H
+#define TK_GEMM_SMALL_H
+
+/// Dot product and y += a·x, vectorized for the selected instruction set.
+typedef struct {
+    float (*dot)(long n, const float *x, const float *y);
+    void (*axpy)(long n, float a, const float *x, float *y);
+} tk_vector_ops;
+
+/// AVX-512 routines (for CPUs with AVX-512F only) and portable C routines.
+extern const tk_vector_ops tk_vector_ops_avx512;
+extern const tk_vector_ops tk_vector_ops_portable;
+
+/// GEMM for a handful of rows of op(A) (matrix-vector shapes), without packing.
+///
+/// `row` is scratch space for k floats (used when A is transposed).
+void tk_sgemm_small_m(const tk_vector_ops *ops, int transA, int transB, long m, long n, long k, float alpha,
+                      const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc,
+                      float *row);
+
+/// GEMM for a handful of columns of op(B) and an untransposed A, as dot products of A's rows.
+///
+/// `columns` is scratch space for n * k floats (the columns of op(B), made contiguous).
+void tk_sgemm_small_n(const tk_vector_ops *ops, int transB, long m, long n, long k, float alpha,
+                      const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc,
+                      float *columns);
+
+#endif

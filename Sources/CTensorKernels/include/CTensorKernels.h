@@ -1,0 +1,53 @@
+#ifndef CTENSORKERNELS_H
+#define CTENSORKERNELS_H
+
+/// C micro-kernels for TensorCore: single-precision GEMM, im2col/col2im and the Adam update.
+///
+/// Every routine is single-threaded; callers split work across threads.
+/// The instruction set is chosen once at run time (AVX-512F, AVX2+FMA, or portable C).
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Row-major single-precision matrix product: C = alpha * op(A) * op(B) + beta * C.
+///
+/// op(A) is M x K (A is stored K x M when transA is non-zero), op(B) is K x N (stored N x K when transB is
+/// non-zero), and C is M x N. lda, ldb and ldc are the row strides of the stored matrices. When beta is 0,
+/// C is not read.
+void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
+              const float *a, long lda, const float *b, long ldb,
+              float beta, float *c, long ldc);
+
+/// The name of the micro-kernel tk_sgemm uses on this CPU: "avx512f", "avx2+fma" or "portable".
+const char *tk_sgemm_kernel_name(void);
+
+/// Makes tk_sgemm use the named micro-kernel ("avx512f", "avx2+fma" or "portable") from now on, for tests
+/// and comparisons. Returns 0, changing nothing, when the name is unknown or this CPU lacks the instructions.
+int tk_sgemm_use_kernel(const char *name);
+
+/// Lays out convolution patches of a batch of NCHW images as columns.
+///
+/// x is [batch, channels, height, width]; cols becomes [channels * kernelH * kernelW, batch * outH * outW],
+/// with zero padding read as zeros.
+void tk_im2col(const float *x, long batch, long channels, long height, long width,
+               long kernelH, long kernelW, long strideH, long strideW, long padH, long padW,
+               long outH, long outW, float *cols);
+
+/// The adjoint of tk_im2col: adds every column entry back to the image position it came from.
+///
+/// dx ([batch, channels, height, width]) is accumulated into, not overwritten.
+void tk_col2im(const float *cols, long batch, long channels, long height, long width,
+               long kernelH, long kernelW, long strideH, long strideW, long padH, long padW,
+               long outH, long outW, float *dx);
+
+/// One Adam update of n parameters in place (PyTorch's formulation, L2 weight decay added to the gradient):
+/// m = β1·m + (1−β1)·d, v = β2·v + (1−β2)·d², p −= stepSize · m / (√v / correction2Root + ε), d = g + decay·p.
+void tk_adam_update(long n, float *p, const float *g, float *m, float *v, float beta1, float beta2,
+                    float stepSize, float correction2Root, float epsilon, float weightDecay);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,88 @@
+import TensorCore
+
+/// A network, its Adam optimizer and fixed random inputs: the unit of the network benchmarks.
+struct NetworkWorkload {
+    let network: Sequential
+    let optimizer: Adam
+    let inputShape: [Int]
+    let outputs: Int
+    let inputs: Tensor
+    let targets: Tensor
+
+    init(network: Sequential, inputShape: [Int], outputs: Int, maximumBatch: Int, using generator: inout BenchmarkGenerator) {
+        self.network = network
+        optimizer = Adam(parameters: network.parameters, learningRate: 1e-4)
+        self.inputShape = inputShape
+        self.outputs = outputs
+        inputs = Tensor.uniform([maximumBatch] + inputShape, using: &generator)
+        targets = Tensor.uniform([maximumBatch, outputs], using: &generator)
+    }
+
+    /// The Nature-DQN network: 4x84x84 → conv 32 8x8/4 → conv 64 4x4/2 → conv 64 3x3/1 → fc 512 → 6.
+    static func natureCNN(using generator: inout BenchmarkGenerator) -> NetworkWorkload {
+        let network = Sequential {
+            Conv2d(inputChannels: 4, outputChannels: 32, kernelSize: 8, stride: 4, using: &generator)
+            ReLU()
+            Conv2d(inputChannels: 32, outputChannels: 64, kernelSize: 4, stride: 2, using: &generator)
+            ReLU()
+            Conv2d(inputChannels: 64, outputChannels: 64, kernelSize: 3, stride: 1, using: &generator)
+            ReLU()
+            Flatten()
+            Linear(3136, 512, using: &generator)
+            ReLU()
+            Linear(512, 6, using: &generator)
+        }
+        return NetworkWorkload(network: network, inputShape: [4, 84, 84], outputs: 6, maximumBatch: 32, using: &generator)
+    }
+
+    /// The MinAtar network: 4x10x10 → conv 16 3x3 → fc 128 → 6.
+    static func minAtar(using generator: inout BenchmarkGenerator) -> NetworkWorkload {
+        let network = Sequential {
+            Conv2d(inputChannels: 4, outputChannels: 16, kernelSize: 3, using: &generator)
+            ReLU()
+            Flatten()
+            Linear(1024, 128, using: &generator)
+            ReLU()
+            Linear(128, 6, using: &generator)
+        }
+        return NetworkWorkload(network: network, inputShape: [4, 10, 10], outputs: 6, maximumBatch: 32, using: &generator)
+    }
+
+    /// A CartPole MLP: 4 → 120 → 84 → 2.
+    static func cartPoleMLP(using generator: inout BenchmarkGenerator) -> NetworkWorkload {
+        let network = Sequential {
+            Linear(4, 120, using: &generator)
+            ReLU()
+            Linear(120, 84, using: &generator)
+            ReLU()
+            Linear(84, 2, using: &generator)
+        }
+        return NetworkWorkload(network: network, inputShape: [4], outputs: 2, maximumBatch: 128, using: &generator)
+    }
+
+    /// One inference pass without recording gradients (the first `batch` inputs; all of them are not copied).
+    func forward(batch: Int) {
+        _ = withoutGradient { network(batch == inputs.shape[0] ? inputs : inputs[0..<batch]) }
+    }
+
+    /// One training step: forward, MSE loss, backward, Adam.
+    func update(batch: Int) {
+        optimizer.clearGradients()
+        let (x, y) = batch == inputs.shape[0] ? (inputs, targets) : (inputs[0..<batch], targets[0..<batch])
+        Loss.meanSquaredError(network(x), y).backward()
+        optimizer.step()
+    }
+}
+
+/// SplitMix64, so benchmark inputs are the same on every run without depending on the Gym module.
+struct BenchmarkGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

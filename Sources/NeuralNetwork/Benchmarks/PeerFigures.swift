@@ -1,0 +1,20 @@
+/// Peer figures measured with `scripts/peers/tensor_bench.py --threads 1` on the reference machine (AMD EPYC
+/// with AVX-512, NumPy 2.4.6 with OpenBLAS, PyTorch 2.15 CPU), right after the Swift figures, same method.
+enum PeerFigures {
+    /// The peer measurement for a benchmark name, as text, or `nil` when none was taken.
+    static func comparison(for name: String) -> String? {
+        figures[name]
+    }
+
+    private static let figures: [String: String] = [
+        "gemm_64_t1": "numpy 85.1 GFLOP/s",
+        "gemm_128_t1": "numpy 88.4 GFLOP/s",
+        "gemm_256_t1": "numpy 94.9 GFLOP/s",
+        "gemm_512_t1": "numpy 97.3 GFLOP/s",
+        "gemm_1024_t1": "numpy 98.0 GFLOP/s",
+        "nature_cnn_forward_b1_t1": "PyTorch 0.70 ms",
+        "nature_cnn_train_b32_t1": "PyTorch 33.6 ms",
+        "minatar_train_b32_t1": "PyTorch 1.81 ms",
+        "cartpole_mlp_train_b128_t1": "PyTorch 0.72 ms",
+    ]
+}

@@ -1,0 +1,76 @@
+import Foundation
+import TensorCore
+
+/// Saving and loading a network's parameters (and optionally Adam's state) as safetensors.
+///
+/// Parameters are stored under their ``Layer/namedParameters`` names, so a PyTorch `state_dict` of the
+/// same architecture uses the same keys. Adam's moments go under `optimizer.exp_avg.<name>` and
+/// `optimizer.exp_avg_sq.<name>`, its step count under `optimizer.step`.
+public enum Checkpoint {
+    /// Why a checkpoint does not fit a network.
+    public enum Mismatch: Error, CustomStringConvertible, Equatable {
+        /// The file lacks a tensor the network needs.
+        case missing(String)
+        /// The file has a tensor the network does not.
+        case unexpected(String)
+        /// A tensor's shape differs from the parameter's.
+        case shape(name: String, expected: [Int], found: [Int])
+
+        public var description: String {
+            switch self {
+            case .missing(let name): "checkpoint has no tensor '\(name)'"
+            case .unexpected(let name): "checkpoint tensor '\(name)' matches no parameter"
+            case .shape(let name, let expected, let found): "tensor '\(name)' has shape \(found), the network expects \(expected)"
+            }
+        }
+    }
+
+    /// The tensors a checkpoint of `layer` (and `optimizer`) holds, by name.
+    public static func tensors(of layer: some Layer, optimizer: Adam? = nil) -> [String: Tensor] {
+        var result: [String: Tensor] = [:]
+        let named = layer.namedParameters
+        for (name, parameter) in named { result[name] = parameter.value.detached() }
+        if let optimizer {
+            precondition(optimizer.parameters.count == named.count, "the optimizer does not belong to this network")
+            for (index, (name, _)) in named.enumerated() {
+                result["optimizer.exp_avg.\(name)"] = optimizer.firstMoments[index]
+                result["optimizer.exp_avg_sq.\(name)"] = optimizer.secondMoments[index]
+            }
+            result["optimizer.step"] = Tensor(Float(optimizer.stepCount))
+        }
+        return result
+    }
+
+    /// Writes the parameters of `layer` (and the state of `optimizer`) to `url` atomically.
+    public static func save(_ layer: some Layer, optimizer: Adam? = nil, to url: URL) throws {
+        try Safetensors.write(tensors(of: layer, optimizer: optimizer), metadata: ["format": "pt"], to: url)
+    }
+
+    /// Loads parameters (and, when given, Adam's state) from `url` into `layer`.
+    ///
+    /// Nothing is changed unless every name, shape and dtype matches; the error names the first mismatch.
+    public static func load(into layer: some Layer, optimizer: Adam? = nil, from url: URL) throws {
+        try load(into: layer, optimizer: optimizer, tensors: Safetensors.read(from: url).tensors)
+    }
+
+    /// Loads parameters (and, when given, Adam's state) from decoded tensors, checking names and shapes.
+    public static func load(into layer: some Layer, optimizer: Adam? = nil, tensors: [String: Tensor]) throws {
+        let expected = Self.tensors(of: layer, optimizer: optimizer)
+        for name in expected.keys.sorted() {
+            guard let found = tensors[name] else { throw Mismatch.missing(name) }
+            guard found.shape == expected[name]!.shape else {
+                throw Mismatch.shape(name: name, expected: expected[name]!.shape, found: found.shape)
+            }
+        }
+        let wanted = optimizer == nil ? tensors.keys.filter { !$0.hasPrefix("optimizer.") } : Array(tensors.keys)
+        if let extra = wanted.sorted().first(where: { expected[$0] == nil }) { throw Mismatch.unexpected(extra) }
+        let named = layer.namedParameters
+        for (name, parameter) in named { parameter.assign(tensors[name]!) }
+        if let optimizer {
+            optimizer.restore(
+                stepCount: Int(tensors["optimizer.step"]!.item),
+                firstMoments: named.map { tensors["optimizer.exp_avg.\($0.name)"]! },
+                secondMoments: named.map { tensors["optimizer.exp_avg_sq.\($0.name)"]! })
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import TensorCore
+
+/// Updates a fixed list of parameters from their accumulated gradients.
+public protocol Optimizer: AnyObject {
+    /// The parameters this optimizer updates, in a fixed order.
+    var parameters: [Parameter] { get }
+
+    /// Applies one update using the current gradients (parameters without a gradient are skipped).
+    func step()
+}
+
+extension Optimizer {
+    /// Forgets every parameter's gradient; call before each backward pass.
+    public func clearGradients() {
+        for parameter in parameters { parameter.clearGradient() }
+    }
+
+    /// Calls `body(index, value, gradient)` for each parameter that has a gradient.
+    func forEachGradient(_ body: (Int, UnsafeMutableBufferPointer<Float>, UnsafeBufferPointer<Float>) -> Void) {
+        for (index, parameter) in parameters.enumerated() {
+            guard let gradient = parameter.gradient else { continue }
+            gradient.withUnsafeBufferPointer { g in
+                parameter.update { p in body(index, p, g) }
+            }
+        }
+    }
+}
+
+/// One zero-filled buffer per parameter (optimizer moments).
+func zeroBuffers(like parameters: [Parameter]) -> [Tensor] {
+    parameters.map { Tensor.zeros($0.shape) }
+}

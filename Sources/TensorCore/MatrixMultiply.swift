@@ -1,0 +1,123 @@
+import CTensorKernels
+
+/// Row-major single-precision GEMM on raw buffers, split across ``ComputeThreads`` when large.
+enum MatrixMultiply {
+    /// C = alpha · op(A) · op(B) + beta · C, where op transposes when asked (see `tk_sgemm`).
+    static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
+        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        let threads = ComputeThreads.count
+        let flops = 2 * m * n * k
+        let ta: Int32 = transposeA ? 1 : 0, tb: Int32 = transposeB ? 1 : 0
+        guard threads > 1, flops >= ComputeThreads.minimumParallelFlops, max(m, n) >= 96 else {
+            tk_sgemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+            return
+        }
+        let splitRows = m >= n
+        let extent = splitRows ? m : n
+        let alignment = splitRows ? 48 : 32
+        let chunk = ((extent + threads - 1) / threads + alignment - 1) / alignment * alignment
+        let parts = (extent + chunk - 1) / chunk
+        let operands = Operands(a: a, b: b, c: c)
+        WorkerPool.shared.run(parts: parts) { part in
+            let (a, b, c) = (operands.a, operands.b, operands.c)
+            let start = part * chunk
+            let size = min(chunk, extent - start)
+            if splitRows {
+                let aPart = transposeA ? a + start : a + start * lda
+                tk_sgemm(ta, tb, size, n, k, alpha, aPart, lda, b, ldb, beta, c + start * ldc, ldc)
+            } else {
+                let bPart = transposeB ? b + start * ldb : b + start
+                tk_sgemm(ta, tb, m, size, k, alpha, a, lda, bPart, ldb, beta, c + start, ldc)
+            }
+        }
+    }
+
+    /// The buffers of one product, handed to worker threads that write disjoint blocks of `c`.
+    private struct Operands: @unchecked Sendable {
+        let a: UnsafePointer<Float>
+        let b: UnsafePointer<Float>
+        let c: UnsafeMutablePointer<Float>
+    }
+
+    /// The name of the micro-kernel in use: "avx512f", "avx2+fma" or "portable".
+    static var kernelName: String { String(cString: tk_sgemm_kernel_name()) }
+
+    /// Switches to the named micro-kernel; false (and no change) when unknown or unsupported on this CPU.
+    @discardableResult
+    static func useKernel(_ name: String) -> Bool { tk_sgemm_use_kernel(name) != 0 }
+}
+
+extension Tensor {
+    /// op(a) · op(b) for matrices `[M, K]` or equal-sized batches `[B, M, K]`, without recording gradients.
+    static func product(_ a: Tensor, transposed ta: Bool, _ b: Tensor, transposed tb: Bool) -> Tensor {
+        precondition((a.rank == 2 || a.rank == 3) && a.rank == b.rank, "matmul needs two rank-2 or two rank-3 tensors, got \(a.shape) and \(b.shape)")
+        let batch = a.rank == 3 ? a.shape[0] : 1
+        precondition(a.rank == 2 || b.shape[0] == batch, "batch sizes differ: \(a.shape) and \(b.shape)")
+        let (ar, ac) = (a.shape[a.rank - 2], a.shape[a.rank - 1])
+        let (br, bc) = (b.shape[b.rank - 2], b.shape[b.rank - 1])
+        let (m, k) = ta ? (ac, ar) : (ar, ac)
+        let (kb, n) = tb ? (bc, br) : (br, bc)
+        precondition(k == kb, "matmul inner dimensions differ: \(a.shape)\(ta ? "ᵀ" : "") and \(b.shape)\(tb ? "ᵀ" : "")")
+        let shape = a.rank == 3 ? [batch, m, n] : [m, n]
+        return Tensor(shape: shape) { out in
+            for index in 0..<batch {
+                MatrixMultiply.gemm(
+                    transposeA: ta, transposeB: tb, m: m, n: n, k: k,
+                    a: a.storage.pointer + index * ar * ac, lda: ac,
+                    b: b.storage.pointer + index * br * bc, ldb: bc,
+                    c: out.baseAddress! + index * m * n, ldc: n)
+            }
+        }
+    }
+
+    /// op(a) · op(b) with gradients.
+    static func recordedProduct(_ a: Tensor, transposed ta: Bool, _ b: Tensor, transposed tb: Bool) -> Tensor {
+        let value = product(a, transposed: ta, b, transposed: tb)
+        let (x, y) = (a.detached(), b.detached())
+        return recording(value, inputs: [a, b]) { g, needed in
+            let da: Tensor? = needed[0] ? (ta ? product(y, transposed: tb, g, transposed: true) : product(g, transposed: false, y, transposed: !tb)) : nil
+            let db: Tensor? = needed[1] ? (tb ? product(g, transposed: true, x, transposed: ta) : product(x, transposed: !ta, g, transposed: false)) : nil
+            return [da, db]
+        }
+    }
+
+    /// The matrix product: `[M, K] · [K, N] → [M, N]`, or batched `[B, M, K] · [B, K, N] → [B, M, N]`.
+    public func matmul(_ other: Tensor) -> Tensor {
+        Tensor.recordedProduct(self, transposed: false, other, transposed: false)
+    }
+
+    /// The affine map of a fully connected layer: `input · weightᵀ + bias`.
+    ///
+    /// `input` is `[batch, in]`, `weight` is `[out, in]` (PyTorch's layout) and `bias` is `[out]`.
+    public static func affine(_ input: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
+        precondition(input.rank == 2 && weight.rank == 2 && input.shape[1] == weight.shape[1],
+                     "affine needs [batch, \(weight.shape.last ?? 0)] input, got \(input.shape) for weight \(weight.shape)")
+        var value = product(input, transposed: false, weight, transposed: true)
+        let (rows, columns) = (value.shape[0], value.shape[1])
+        if let bias {
+            precondition(bias.shape == [columns], "bias shape \(bias.shape) does not match \(columns) outputs")
+            let bp = bias.storage.pointer
+            value.withUnsafeMutableBufferPointer { out in
+                for r in 0..<rows {
+                    let row = out.baseAddress! + r * columns
+                    for c in 0..<columns { row[c] += bp[c] }
+                }
+            }
+        }
+        let (x, w) = (input.detached(), weight.detached())
+        let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
+        return recording(value, inputs: inputs) { g, needed in
+            var grads: [Tensor?] = [
+                needed[0] ? product(g, transposed: false, w, transposed: false) : nil,
+                needed[1] ? product(g, transposed: true, x, transposed: false) : nil,
+            ]
+            if needed.count == 3 {
+                grads.append(needed[2] ? g.sum(alongAxis: 0) : nil)
+            }
+            return grads
+        }
+    }
+}

@@ -1,0 +1,104 @@
+/// Max and average pooling over NCHW batches.
+extension Tensor {
+    /// The maximum of each `kernel` window moved by `stride` (default: the kernel size); padding is ignored
+    /// when taking the maximum, as in PyTorch.
+    public func maxPool2d(kernel: (Int, Int), stride: (Int, Int)? = nil, padding: (Int, Int) = (0, 0)) -> Tensor {
+        let window = PoolingWindow(input: shape, kernel: kernel, stride: stride ?? kernel, padding: padding)
+        var winners = [Int32](repeating: 0, count: Tensor.elementCount(window.outputShape))
+        let source = storage.pointer
+        let value = Tensor(shape: window.outputShape) { out in
+            winners.withUnsafeMutableBufferPointer { best in
+                window.forEachWindow { plane, output, positions in
+                    var largest = -Float.infinity
+                    var winner = positions.first ?? 0
+                    for position in positions where source[plane + position] > largest {
+                        largest = source[plane + position]
+                        winner = position
+                    }
+                    out[output] = largest
+                    best[output] = Int32(winner)
+                }
+            }
+        }
+        let original = shape
+        return Tensor.recording(value, inputs: [self]) { g, _ in
+            [Tensor(shape: original) { out in
+                out.initialize(repeating: 0)
+                let gp = g.storage.pointer
+                let planeSize = window.height * window.width
+                let outputPlane = window.outputHeight * window.outputWidth
+                for index in 0..<winners.count {
+                    out[(index / outputPlane) * planeSize + Int(winners[index])] += gp[index]
+                }
+            }]
+        }
+    }
+
+    /// The mean of each `kernel` window; padded positions count as zeros (PyTorch's default).
+    public func avgPool2d(kernel: (Int, Int), stride: (Int, Int)? = nil, padding: (Int, Int) = (0, 0)) -> Tensor {
+        let window = PoolingWindow(input: shape, kernel: kernel, stride: stride ?? kernel, padding: padding)
+        let scale = 1 / Float(kernel.0 * kernel.1)
+        let source = storage.pointer
+        let value = Tensor(shape: window.outputShape) { out in
+            window.forEachWindow { plane, output, positions in
+                var total: Float = 0
+                for position in positions { total += source[plane + position] }
+                out[output] = total * scale
+            }
+        }
+        let original = shape
+        return Tensor.recording(value, inputs: [self]) { g, _ in
+            [Tensor(shape: original) { out in
+                out.initialize(repeating: 0)
+                let gp = g.storage.pointer
+                window.forEachWindow { plane, output, positions in
+                    for position in positions { out[plane + position] += gp[output] * scale }
+                }
+            }]
+        }
+    }
+}
+
+/// The geometry of a pooling window sliding over NCHW planes.
+struct PoolingWindow {
+    let planes, height, width: Int
+    let kernel, stride, padding: (Int, Int)
+    let outputHeight, outputWidth: Int
+    let outputShape: [Int]
+
+    init(input: [Int], kernel: (Int, Int), stride: (Int, Int), padding: (Int, Int)) {
+        precondition(input.count == 4, "pooling needs [N, C, H, W], got \(input)")
+        precondition(kernel.0 > 0 && kernel.1 > 0 && stride.0 > 0 && stride.1 > 0, "invalid pooling window")
+        precondition(padding.0 * 2 <= kernel.0 && padding.1 * 2 <= kernel.1, "padding must be at most half the kernel")
+        (planes, height, width) = (input[0] * input[1], input[2], input[3])
+        (self.kernel, self.stride, self.padding) = (kernel, stride, padding)
+        outputHeight = Tensor.convolutionOutputSize(height, kernel: kernel.0, stride: stride.0, padding: padding.0)
+        outputWidth = Tensor.convolutionOutputSize(width, kernel: kernel.1, stride: stride.1, padding: padding.1)
+        precondition(outputHeight > 0 && outputWidth > 0, "pooling window \(kernel) does not fit \(input)")
+        outputShape = [input[0], input[1], outputHeight, outputWidth]
+    }
+
+    /// Calls `body(planeOffset, outputIndex, inPlanePositions)` for every window, listing the in-bounds positions.
+    func forEachWindow(_ body: (Int, Int, [Int]) -> Void) {
+        var positions: [Int] = []
+        positions.reserveCapacity(kernel.0 * kernel.1)
+        var output = 0
+        for plane in 0..<planes {
+            for oy in 0..<outputHeight {
+                for ox in 0..<outputWidth {
+                    positions.removeAll(keepingCapacity: true)
+                    for ky in 0..<kernel.0 {
+                        let y = oy * stride.0 - padding.0 + ky
+                        guard y >= 0 && y < height else { continue }
+                        for kx in 0..<kernel.1 {
+                            let x = ox * stride.1 - padding.1 + kx
+                            if x >= 0 && x < width { positions.append(y * width + x) }
+                        }
+                    }
+                    body(plane * height * width, output, positions)
+                    output += 1
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Dispatch
+import Foundation
+
+/// A few long-lived threads that split one loop with the caller (a parallel `for`).
+///
+/// Dispatch's shared pool adds threads reluctantly when the machine is busy, which leaves big products on one
+/// core; these dedicated threads always run. A call made while another is in flight runs on the calling
+/// thread alone, so nested or concurrent use never deadlocks.
+final class WorkerPool: @unchecked Sendable {
+    static let shared = WorkerPool()
+
+    private let busy = NSLock()
+    private var workers: [Worker] = []
+
+    /// Runs `body(0)` … `body(parts − 1)`, part 0 on the calling thread and the rest on workers; returns
+    /// when all are done.
+    func run(parts: Int, _ body: (Int) -> Void) {
+        guard parts > 1, busy.try() else {
+            for part in 0..<parts { body(part) }
+            return
+        }
+        defer { busy.unlock() }
+        while workers.count < parts - 1 { workers.append(Worker()) }
+        withoutActuallyEscaping(body) { job in
+            for part in 1..<parts { workers[part - 1].start(Job(run: job, part: part)) }
+            job(0)
+            for part in 1..<parts { workers[part - 1].wait() }
+        }
+    }
+
+    /// One slice of work handed to a worker thread.
+    struct Job: @unchecked Sendable {
+        let run: (Int) -> Void
+        let part: Int
+    }
+
+    /// A thread that runs one job at a time when signalled.
+    final class Worker: @unchecked Sendable {
+        private let ready = DispatchSemaphore(value: 0)
+        private let finished = DispatchSemaphore(value: 0)
+        private var job: Job?
+
+        init() {
+            let thread = Thread { [unowned self] in
+                while true {
+                    ready.wait()
+                    if let job { job.run(job.part) }
+                    job = nil
+                    finished.signal()
+                }
+            }
+            thread.name = "TensorCore worker"
+            thread.start()
+        }
+
+        func start(_ job: Job) {
+            self.job = job
+            ready.signal()
+        }
+
+        func wait() {
+            finished.wait()
+        }
+    }
+}

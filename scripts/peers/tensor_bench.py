@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Peer figures for `gym bench tensor`: the same workloads in NumPy (GEMM) and PyTorch CPU (networks).
+
+Usage: python3 scripts/peers/tensor_bench.py --threads 1   (then 2)
+Needs `pip install torch numpy`. Thread counts are fixed before the libraries load, and every figure
+is the best of five timed batches of repetitions, like the Swift benchmark.
+"""
+import argparse
+import os
+import sys
+import time
+
+
+def parse():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--threads", type=int, default=1)
+    return parser.parse_args()
+
+
+ARGS = parse()
+for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[variable] = str(ARGS.threads)
+for variable in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
+    os.environ.pop(variable, None)
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+torch.set_num_threads(ARGS.threads)
+
+
+def best_seconds(body):
+    """Seconds per call: warm up, size a batch to about 0.1 s, keep the fastest of five batches."""
+    body()
+    repetitions = 1
+    while True:
+        start = time.perf_counter()
+        for _ in range(repetitions):
+            body()
+        elapsed = time.perf_counter() - start
+        if elapsed >= 0.1 or repetitions >= 1 << 20:
+            break
+        repetitions *= 10 if elapsed < 0.01 else 2
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(repetitions):
+            body()
+        best = min(best, (time.perf_counter() - start) / repetitions)
+    return best
+
+
+def report(name, value, unit):
+    print(f"{name}_t{ARGS.threads:<10} {value:10.3f} {unit}")
+
+
+def gemm(size):
+    rng = np.random.default_rng(size)
+    a = rng.uniform(-1, 1, (size, size)).astype(np.float32)
+    b = rng.uniform(-1, 1, (size, size)).astype(np.float32)
+    return 2 * size**3 / best_seconds(lambda: a @ b) / 1e9
+
+
+def workload(layers, input_shape, outputs, batch):
+    network = torch.nn.Sequential(*layers)
+    optimizer = torch.optim.Adam(network.parameters(), lr=1e-4)
+    inputs = torch.rand(batch, *input_shape)
+    targets = torch.rand(batch, outputs)
+
+    def update():
+        optimizer.zero_grad()
+        torch.nn.functional.mse_loss(network(inputs), targets).backward()
+        optimizer.step()
+
+    def forward():
+        with torch.no_grad():
+            network(inputs[:1])
+
+    return forward, update
+
+
+def nature_cnn():
+    nn = torch.nn
+    return [nn.Conv2d(4, 32, 8, 4), nn.ReLU(), nn.Conv2d(32, 64, 4, 2), nn.ReLU(), nn.Conv2d(64, 64, 3, 1), nn.ReLU(),
+            nn.Flatten(), nn.Linear(3136, 512), nn.ReLU(), nn.Linear(512, 6)]
+
+
+def main():
+    print(f"# numpy {np.__version__}, torch {torch.__version__}, threads {ARGS.threads}", file=sys.stderr)
+    for size in (64, 128, 256, 512, 1024):
+        report(f"gemm_{size}", gemm(size), "GFLOP/s (numpy)")
+    torch.manual_seed(0)
+    forward, update = workload(nature_cnn(), (4, 84, 84), 6, 32)
+    report("nature_cnn_forward_b1", best_seconds(forward) * 1000, "ms (torch)")
+    report("nature_cnn_train_b32", best_seconds(update) * 1000, "ms (torch)")
+    nn = torch.nn
+    _, update = workload([nn.Conv2d(4, 16, 3), nn.ReLU(), nn.Flatten(), nn.Linear(1024, 128), nn.ReLU(), nn.Linear(128, 6)],
+                         (4, 10, 10), 6, 32)
+    report("minatar_train_b32", best_seconds(update) * 1000, "ms (torch)")
+    _, update = workload([nn.Linear(4, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 2)], (4,), 2, 128)
+    report("cartpole_mlp_train_b128", best_seconds(update) * 1000, "ms (torch)")
+
+
+if __name__ == "__main__":
+    main()
