@@ -6,7 +6,7 @@ import Gym
 /// ``ValueIteration``), warm-started from the previous policy's values, until the largest change is below the
 /// tolerance. Improvement switches a state's action only when another is better by more than the tolerance, so the
 /// loop cannot cycle between equally good actions.
-public struct PolicyIteration: Sendable {
+public struct PolicyIteration: TabularPlanner {
     /// Settings for ``PolicyIteration``.
     public struct Configuration: Equatable, Sendable {
         /// Discount factor γ in [0, 1].
@@ -28,13 +28,8 @@ public struct PolicyIteration: Sendable {
 
         /// Throws a clear error when a field is out of range.
         public func validate() throws {
-            try validateDiscount(discount)
-            guard tolerance > 0, tolerance.isFinite else {
-                throw GymError("the tolerance must be a positive number, got \(tolerance)")
-            }
-            guard maxIterations > 0, maxEvaluationSweeps > 0 else {
-                throw GymError("maxIterations and maxEvaluationSweeps must be positive, got \(maxIterations) and \(maxEvaluationSweeps)")
-            }
+            try validatePlannerSettings(discount: discount, tolerance: tolerance,
+                                        limits: [("maxIterations", maxIterations), ("maxEvaluationSweeps", maxEvaluationSweeps)])
         }
     }
 
@@ -44,11 +39,6 @@ public struct PolicyIteration: Sendable {
     /// Creates a solver.
     public init(_ configuration: Configuration = Configuration()) {
         self.configuration = configuration
-    }
-
-    /// Solves `model` for V*, Q* and an optimal policy.
-    public func solve(_ model: some TabularModel) throws -> TabularSolution {
-        try solve(model.transitionTable)
     }
 
     /// Solves the MDP given as a transition table.

@@ -13,7 +13,7 @@ import Gym
 ///
 /// An outcome flagged `terminated` ends the episode, so its value is its reward alone: nothing is bootstrapped from
 /// the next state.
-public struct ValueIteration: Sendable {
+public struct ValueIteration: TabularPlanner {
     /// Settings for ``ValueIteration``.
     public struct Configuration: Equatable, Sendable {
         /// Discount factor γ in [0, 1]; γ = 1 is allowed only when every policy reaches a terminal outcome.
@@ -31,13 +31,7 @@ public struct ValueIteration: Sendable {
 
         /// Throws a clear error when a field is out of range.
         public func validate() throws {
-            try validateDiscount(discount)
-            guard tolerance > 0, tolerance.isFinite else {
-                throw GymError("the tolerance must be a positive number, got \(tolerance)")
-            }
-            guard maxIterations > 0 else {
-                throw GymError("maxIterations must be positive, got \(maxIterations)")
-            }
+            try validatePlannerSettings(discount: discount, tolerance: tolerance, limits: [("maxIterations", maxIterations)])
         }
     }
 
@@ -47,11 +41,6 @@ public struct ValueIteration: Sendable {
     /// Creates a solver.
     public init(_ configuration: Configuration = Configuration()) {
         self.configuration = configuration
-    }
-
-    /// Solves `model` for V*, Q* and a greedy optimal policy.
-    public func solve(_ model: some TabularModel) throws -> TabularSolution {
-        try solve(model.transitionTable)
     }
 
     /// Solves the MDP given as a transition table.
@@ -84,12 +73,5 @@ public struct ValueIteration: Sendable {
         return TabularSolution(table: table, values: values, discount: discount,
                                iterations: iterations, residual: residual,
                                converged: residual < configuration.tolerance)
-    }
-}
-
-/// Throws unless `discount` is a valid discount factor.
-func validateDiscount(_ discount: Double) throws {
-    guard (0...1).contains(discount) else {
-        throw GymError("the discount factor γ must lie in [0, 1], got \(discount)")
     }
 }

@@ -16,6 +16,9 @@ public struct TransitionTable: Sendable, Equatable {
     public private(set) var reward: [Double]
     /// Whether each outcome ends the episode.
     public private(set) var terminated: [Bool]
+    /// The running sum of `probability` within each row (the last outcome's entry is the row's total), for
+    /// sampling.
+    public private(set) var cumulativeProbability: [Double]
 
     /// Builds the table by asking `model` for every (state, action) pair.
     public init(model: some TabularModel) {
@@ -34,9 +37,13 @@ public struct TransitionTable: Sendable, Equatable {
         probability = []
         reward = []
         terminated = []
+        cumulativeProbability = []
         for state in 0..<stateCount {
             for action in 0..<actionCount {
+                var cumulative = 0.0
                 for outcome in outcomes(state, action) {
+                    cumulative += outcome.probability
+                    cumulativeProbability.append(cumulative)
                     nextState.append(Int32(outcome.nextState))
                     probability.append(outcome.probability)
                     reward.append(outcome.reward)
@@ -58,8 +65,8 @@ public struct TransitionTable: Sendable, Equatable {
 
     /// Draws one outcome of `action` in `state` and returns its index into the outcome arrays.
     ///
-    /// Uses one uniform number and walks the row's cumulative probabilities, as Gymnasium's
-    /// `categorical_sample` does.
+    /// Uses one uniform number and picks the first outcome whose cumulative probability exceeds it, as
+    /// Gymnasium's `categorical_sample` does (counted without branches: the draw is unpredictable).
     @inlinable
     public func sampleOutcome(state: Int, action: Int, using generator: inout RandomGenerator) -> Int {
         let row = state * actionCount + action
@@ -67,11 +74,10 @@ public struct TransitionTable: Sendable, Equatable {
         let end = rowStart[row + 1]
         if end - first == 1 { return first }
         let draw = generator.nextDouble()
-        var cumulative = 0.0
-        for index in first..<(end - 1) {
-            cumulative += probability[index]
-            if draw < cumulative { return index }
+        var chosen = first
+        for index in first..<(end - 1) where draw >= cumulativeProbability[index] {
+            chosen &+= 1
         }
-        return end - 1
+        return chosen
     }
 }

@@ -1,4 +1,5 @@
 import Agents
+import Foundation
 import Environments
 import Gym
 import Testing
@@ -17,6 +18,18 @@ import Testing
     @Test func valueIterationSolvesFrozenLake8x8() throws {
         let solution = try ValueIteration(.init(discount: 0.99)).solve(GridWorld.frozenLake(map: GridWorld.frozenLake8x8Map))
         #expect(abs(solution.values[0] - 0.4146404) < 1e-6)
+    }
+
+    @Test func recyclingRobotExampleFileHasItsClosedFormValues() throws {
+        // Examples/MDPs/recycling-robot.json (Sutton & Barto's example 3.3 with α 0.8, β 0.6, γ 0.9): the optimal
+        // policy searches when high and recharges when low, so V(high) = 2 / 0.118 and V(low) = 0.9 V(high).
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Examples/MDPs/recycling-robot.json").path
+        let robot = try TabularMDP(contentsOfFile: file)
+        let solution = try ValueIteration(.init(discount: try #require(robot.discount))).solve(robot)
+        #expect(abs(solution.values[0] - 2 / 0.118) < 1e-8)
+        #expect(abs(solution.values[1] - 0.9 * 2 / 0.118) < 1e-8)
+        #expect(solution.policy == [0, 2])
     }
 
     @Test(arguments: [GridWorld.frozenLake4x4Map, GridWorld.frozenLake8x8Map])

@@ -9,7 +9,7 @@ struct NetworkWorkload {
     let inputs: Tensor
     let targets: Tensor
 
-    init(network: Sequential, inputShape: [Int], outputs: Int, maximumBatch: Int, using generator: inout BenchmarkGenerator) {
+    init(network: Sequential, inputShape: [Int], outputs: Int, maximumBatch: Int, using generator: inout SplitMix64) {
         self.network = network
         optimizer = Adam(parameters: network.parameters, learningRate: 1e-4)
         self.inputShape = inputShape
@@ -19,7 +19,7 @@ struct NetworkWorkload {
     }
 
     /// The Nature-DQN network: 4x84x84 → conv 32 8x8/4 → conv 64 4x4/2 → conv 64 3x3/1 → fc 512 → 6.
-    static func natureCNN(using generator: inout BenchmarkGenerator) -> NetworkWorkload {
+    static func natureCNN(using generator: inout SplitMix64) -> NetworkWorkload {
         let network = Sequential {
             Conv2d(inputChannels: 4, outputChannels: 32, kernelSize: 8, stride: 4, using: &generator)
             ReLU()
@@ -36,7 +36,7 @@ struct NetworkWorkload {
     }
 
     /// The MinAtar network: 4x10x10 → conv 16 3x3 → fc 128 → 6.
-    static func minAtar(using generator: inout BenchmarkGenerator) -> NetworkWorkload {
+    static func minAtar(using generator: inout SplitMix64) -> NetworkWorkload {
         let network = Sequential {
             Conv2d(inputChannels: 4, outputChannels: 16, kernelSize: 3, using: &generator)
             ReLU()
@@ -49,7 +49,7 @@ struct NetworkWorkload {
     }
 
     /// A CartPole MLP: 4 → 120 → 84 → 2.
-    static func cartPoleMLP(using generator: inout BenchmarkGenerator) -> NetworkWorkload {
+    static func cartPoleMLP(using generator: inout SplitMix64) -> NetworkWorkload {
         let network = Sequential {
             Linear(4, 120, using: &generator)
             ReLU()
@@ -74,15 +74,3 @@ struct NetworkWorkload {
     }
 }
 
-/// SplitMix64, so benchmark inputs are the same on every run without depending on the Gym module.
-struct BenchmarkGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

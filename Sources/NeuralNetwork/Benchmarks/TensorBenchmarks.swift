@@ -16,7 +16,7 @@ public enum TensorBenchmarks {
             for size in [64, 128, 256, 512, 1024] {
                 report(figure("gemm_\(size)\(suffix)", gemmGigaflops(size: size), "GFLOP/s"))
             }
-            var generator = BenchmarkGenerator(seed: 1)
+            var generator = SplitMix64(seed: 1)
             let nature = NetworkWorkload.natureCNN(using: &generator)
             report(figure("nature_cnn_forward_b1\(suffix)", milliseconds { nature.forward(batch: 1) }, "ms"))
             report(figure("nature_cnn_train_b32\(suffix)", milliseconds { nature.update(batch: 32) }, "ms"))
@@ -37,7 +37,7 @@ public enum TensorBenchmarks {
 
     /// GFLOP/s of square products, from the best of five timed batches of repetitions.
     static func gemmGigaflops(size: Int) -> Double {
-        var generator = BenchmarkGenerator(seed: UInt64(size))
+        var generator = SplitMix64(seed: UInt64(size))
         let a = Tensor.uniform([size, size], low: -1, high: 1, using: &generator)
         let b = Tensor.uniform([size, size], low: -1, high: 1, using: &generator)
         let seconds = bestSeconds { _ = a.matmul(b) }
@@ -72,7 +72,7 @@ public enum TensorBenchmarks {
 
     /// Resident memory after 100k CartPole MLP updates, and its growth after the first 1k of them.
     static func memoryFigures(updates: Int) -> [BenchmarkFigure] {
-        var generator = BenchmarkGenerator(seed: 3)
+        var generator = SplitMix64(seed: 3)
         let workload = NetworkWorkload.cartPoleMLP(using: &generator)
         let warmup = 1_000
         for _ in 0..<warmup { workload.update(batch: 128) }
