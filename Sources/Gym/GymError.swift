@@ -19,7 +19,28 @@ public struct GymError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 
     /// A name that is not one of `valid`.
+    ///
+    /// When a valid name is within two edits of `name`, the message suggests it first.
     public static func unknownName(_ kind: String, _ name: String, valid: [String]) -> GymError {
-        GymError("unknown \(kind) '\(name)'; valid \(kind)s: \(valid.joined(separator: ", "))")
+        let closest = valid.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
+            .filter { $0.1 <= 2 }
+            .min { $0.1 < $1.1 }
+        let suggestion = closest.map { " (did you mean '\($0.0)'?)" } ?? ""
+        return GymError("unknown \(kind) '\(name)'\(suggestion); valid \(kind)s: \(valid.joined(separator: ", "))")
+    }
+
+    /// The Levenshtein distance: the fewest single-character insertions, deletions and substitutions from `a`
+    /// to `b`.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 }

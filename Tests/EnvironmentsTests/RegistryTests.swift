@@ -18,7 +18,7 @@ import Testing
         #expect {
             try Registry.standard.make("frozen-lake")
         } throws: { error in
-            (error as? GymError)?.message == "unknown environment 'frozen-lake'; valid environments: cliffwalking, frozenlake, frozenlake8x8, garnet, gridworld, mdp"
+            (error as? GymError)?.message == "unknown environment 'frozen-lake' (did you mean 'frozenlake'?); valid environments: cliffwalking, frozenlake, frozenlake8x8, garnet, gridworld, mdp"
         }
         #expect {
             try Registry.standard.make("frozenlake", options: EnvironmentOptions(["slipery": "false"]))
