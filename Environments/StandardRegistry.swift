@@ -1,12 +1,13 @@
 import Gym
 
 extension Registry {
-    /// The built-in environments: `gridworld`, `frozenlake`, `frozenlake8x8`, `cliffwalking`, `mdp`, `garnet`.
+    /// The built-in environments: `gridworld`, `frozenlake`, `frozenlake8x8`, `cliffwalking`, `cartpole`, `mdp`,
+    /// `garnet`.
     ///
     /// Copy it and ``register(_:)`` your own types to extend it.
     public static let standard: Registry = {
         var registry = Registry()
-        for spec in toyTextSpecs + mdpSpecs {
+        for spec in toyTextSpecs + classicControlSpecs + mdpSpecs {
             // The built-in names are distinct, so registering cannot fail.
             try? registry.register(spec)
         }
@@ -67,6 +68,16 @@ extension Registry {
             ) { options in
                 try GridWorld.cliffWalking(slippery: options.bool("slippery", default: false))
             },
+        ]
+    }
+
+    private static var classicControlSpecs: [EnvironmentSpec] {
+        [
+            EnvironmentSpec(
+                name: "cartpole",
+                summary: "CartPole-v1 with Gymnasium's dynamics: push the cart left or right to keep the pole upright (+1 a step)",
+                family: "classic-control", rewardThreshold: 475, maxEpisodeSteps: 500
+            ) { _ in CartPole() },
         ]
     }
 
