@@ -20,7 +20,7 @@ let package = Package(
         // MARK: - Implementation
         .target(name: "Gym"),
         .target(name: "Environments", dependencies: ["Gym"], path: "Environments"),
-        .target(name: "Agents", dependencies: ["Gym"], path: "Agents"),
+        .target(name: "Agents", dependencies: ["Gym", "NeuralNetwork", "TensorCore"], path: "Agents"),
         .target(name: "CTensorKernels"),
         .target(name: "TensorCore", dependencies: ["CTensorKernels"]),
         .target(name: "NeuralNetwork", dependencies: ["TensorCore"]),
@@ -42,7 +42,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "GymTests", dependencies: ["Gym", "Environments"]),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Gym", "Environments"]),
-        .testTarget(name: "AgentsTests", dependencies: ["Gym", "Environments", "Agents"]),
+        .testTarget(name: "AgentsTests", dependencies: ["Gym", "Environments", "Agents", "NeuralNetwork", "TensorCore"]),
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "TensorCore"]),
         .testTarget(

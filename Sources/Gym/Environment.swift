@@ -45,3 +45,8 @@ extension Environment {
 /// environment with an empty extension once its spaces are ``Discrete``.
 public protocol DiscreteEnvironment: Environment
 where Observation == Int, Action == Int, ObservationSpace == Discrete, ActionSpace == Discrete {}
+
+/// An environment whose observations are float vectors in a ``Box`` and whose actions come from a ``Discrete``
+/// space, such as CartPole: the shape deep agents feed straight into a multilayer perceptron.
+public protocol VectorEnvironment: Environment
+where Observation == [Float], Action == Int, ObservationSpace == Box<Float>, ActionSpace == Discrete {}

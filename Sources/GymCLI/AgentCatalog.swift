@@ -7,6 +7,7 @@ enum AgentKind: String, CaseIterable {
     case expectedSarsa = "expected-sarsa"
     case valueIteration = "value-iteration"
     case policyIteration = "policy-iteration"
+    case dqn
 
     /// A one-line description for `gym list`.
     var summary: String {
@@ -16,11 +17,15 @@ enum AgentKind: String, CaseIterable {
         case .expectedSarsa: "tabular Expected SARSA (discrete states and actions)"
         case .valueIteration: "value iteration: plans V* and Q* from the model (environments with a TabularModel)"
         case .policyIteration: "policy iteration: evaluate and improve until stable (environments with a TabularModel)"
+        case .dqn: "deep Q-network with experience replay and a target network (discrete actions; one-hot or vector observations)"
         }
     }
 
     /// Whether the agent plans from the environment's model instead of learning from steps.
     var isPlanner: Bool { self == .valueIteration || self == .policyIteration }
+
+    /// Whether the agent is a neural-network agent.
+    var isDeep: Bool { self == .dqn }
 
     /// Parses an agent name, listing the valid ones when it is unknown.
     static func named(_ name: String) throws -> AgentKind {

@@ -1,4 +1,5 @@
 import Foundation
+import Agents
 import Gym
 
 /// `--log FILE`: one JSON object per episode, one per line.
@@ -13,10 +14,12 @@ final class EpisodeLog {
         var success: Bool?
         var epsilon: Double?
         var totalSteps: Int?
+        var loss: Double?
+        var meanQ: Double?
 
         enum CodingKeys: String, CodingKey {
-            case phase, episode, `return`, length, terminated, success, epsilon
-            case totalSteps = "total_steps"
+            case phase, episode, `return`, length, terminated, success, epsilon, loss
+            case totalSteps = "total_steps", meanQ = "mean_q"
         }
     }
 
@@ -39,6 +42,14 @@ final class EpisodeLog {
         buffer.append(try encoder.encode(line))
         buffer.append(0x0A)
         if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Appends one line per evaluation episode and flushes.
+    func writeEvaluation(_ evaluation: Evaluation) throws {
+        for (index, (episodeReturn, length)) in zip(evaluation.episodeReturns, evaluation.episodeLengths).enumerated() {
+            try write(Line(phase: "eval", episode: index + 1, return: episodeReturn, length: length))
+        }
+        flush()
     }
 
     /// Writes buffered lines to the file.

@@ -42,20 +42,39 @@ struct HyperparameterOptions: ParsableArguments {
         }
     }
 
-    /// Throws when a flag was given that `agent` does not use.
-    func checkApplicable(to agent: AgentKind) throws {
-        let learnerFlags: [(String, Bool)] = [
-            ("--episodes", episodes != nil), ("--steps", steps != nil), ("--learning-rate", learningRate != nil),
+    /// Throws when a flag was given that `agent` does not use; `dqnFlags` are the DQN-only flags that were given.
+    func checkApplicable(to agent: AgentKind, dqnFlags: [String]) throws {
+        let given = { (flags: [(String, Bool)]) in flags.filter(\.1).map(\.0) }
+        let tabularLearnerFlags = given([("--episodes", episodes != nil), ("--initial-value", initialValue != nil)])
+        let learnerFlags = given([
+            ("--steps", steps != nil), ("--learning-rate", learningRate != nil),
             ("--epsilon-start", epsilonStart != nil), ("--epsilon-end", epsilonEnd != nil),
-            ("--exploration-fraction", explorationFraction != nil), ("--initial-value", initialValue != nil),
+            ("--exploration-fraction", explorationFraction != nil),
+        ])
+        let plannerFlags = given([("--tolerance", tolerance != nil), ("--max-iterations", maxIterations != nil)])
+        let groups: [(flags: [String], users: String, applies: Bool)] = [
+            (tabularLearnerFlags, "the tabular learners (q-learning, sarsa, expected-sarsa)",
+             !agent.isPlanner && !agent.isDeep),
+            (learnerFlags, "the learning agents (q-learning, sarsa, expected-sarsa, dqn)", !agent.isPlanner),
+            (plannerFlags, "the planners (value-iteration, policy-iteration)", agent.isPlanner),
+            (dqnFlags, "dqn", agent == .dqn),
         ]
-        let plannerFlags: [(String, Bool)] = [("--tolerance", tolerance != nil), ("--max-iterations", maxIterations != nil)]
-        let unused = agent.isPlanner ? learnerFlags : plannerFlags
-        if let (flag, _) = unused.first(where: { $0.1 }) {
-            let users = agent.isPlanner ? "the learning agents (q-learning, sarsa, expected-sarsa)"
-                                        : "the planners (value-iteration, policy-iteration)"
-            throw GymError("\(flag) does not apply to \(agent.rawValue); it is for \(users)")
+        if let group = groups.first(where: { !$0.applies && !$0.flags.isEmpty }) {
+            throw GymError("\(group.flags[0]) does not apply to \(agent.rawValue); it is for \(group.users)")
         }
+    }
+
+    /// DQN's configuration: `preset` (tuned for the environment family) overridden by the given flags.
+    func dqnConfiguration(preset: DQNConfiguration, seed: UInt64) -> DQNConfiguration {
+        var configuration = preset
+        configuration.seed = seed
+        if let steps { configuration.totalSteps = steps }
+        if let learningRate { configuration.learningRate = learningRate }
+        if let discount { configuration.discount = discount }
+        if let epsilonStart { configuration.epsilonStart = epsilonStart }
+        if let epsilonEnd { configuration.epsilonEnd = epsilonEnd }
+        if let explorationFraction { configuration.explorationFraction = explorationFraction }
+        return configuration
     }
 
     /// The Q-learning family's configuration: tuned defaults overridden by the given flags.

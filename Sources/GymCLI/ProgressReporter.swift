@@ -1,7 +1,7 @@
 import Agents
 import Foundation
 
-/// The live training line on stderr: episode, mean return, success rate, ε, steps/s.
+/// The live training line on stderr: episode, mean return, success rate, ε, loss, steps/s.
 ///
 /// On a terminal the line is rewritten in place several times a second; otherwise (CI, pipes) a line is printed at
 /// every tenth of the budget.
@@ -14,6 +14,7 @@ final class ProgressReporter {
     private var recentReturns: [Double] = []
     private var recentSuccesses: [Bool] = []
     private let window = 100
+    private var loss: Double?
 
     init(budget: TrainingBudget) {
         self.budget = budget
@@ -22,7 +23,8 @@ final class ProgressReporter {
     }
 
     /// Records an episode and redraws when due.
-    func record(_ episode: TrainingEpisode, success: Bool?) {
+    func record(_ episode: TrainingEpisode, success: Bool?, loss: Double? = nil) {
+        self.loss = loss
         recentReturns.append(episode.totalReward)
         if recentReturns.count > window { recentReturns.removeFirst() }
         if let success {
@@ -59,6 +61,7 @@ final class ProgressReporter {
             parts.append("success \(Int((rate * 100).rounded()))%")
         }
         parts.append("ε \(String(format: "%.3f", episode.epsilon))")
+        if let loss { parts.append("loss \(String(format: "%.4g", loss))") }
         parts.append("\(formatCount(Double(episode.totalSteps) / elapsed)) steps/s")
         parts.append("\(percent)%")
         return parts.joined(separator: "  ")

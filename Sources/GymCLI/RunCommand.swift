@@ -17,6 +17,8 @@ struct RunCommand: ParsableCommand {
               gym run sarsa cliffwalking --episodes 500 --render ansi
               gym run q-learning gridworld --map my-maze.txt --log episodes.jsonl
               gym run value-iteration mdp --mdp model.json
+              gym run dqn gridworld
+              gym run dqn cartpole --steps 50000 --double-dqn --log run.jsonl
             """
     )
 
@@ -35,18 +37,27 @@ struct RunCommand: ParsableCommand {
     @OptionGroup(title: "Hyperparameters")
     var hyperparameters: HyperparameterOptions
 
+    @OptionGroup(title: "DQN")
+    var dqnOptions: DQNOptions
+
     func run() throws {
         let agent = try AgentKind.named(agent)
         let spec = try Registry.standard.spec(named: environment)
         let options = try environmentOptions.environmentOptions(for: spec)
         let made = try Registry.standard.make(environment, options: options,
                                               maxEpisodeSteps: environmentOptions.maxEpisodeSteps)
-        guard let discrete = made as? any DiscreteEnvironment else {
-            throw GymError("\(agent.rawValue) is tabular: it needs discrete observations and actions, and '\(environment)' has observations \(spaceDescriptions(of: made).observation)")
-        }
+        try hyperparameters.checkApplicable(to: agent, dqnFlags: dqnOptions.givenFlags)
         let context = RunContext(agent: agent, environmentName: environment, spec: spec,
                                  run: runOptions, hyperparameters: hyperparameters)
-        let report = try runTabular(discrete, context: context)
+        let report: RunReport
+        if agent.isDeep {
+            report = try runDeep(made, context: context, dqnOptions: dqnOptions)
+        } else {
+            guard let discrete = made as? any DiscreteEnvironment else {
+                throw GymError("\(agent.rawValue) is tabular: it needs discrete observations and actions, and '\(environment)' has observations \(spaceDescriptions(of: made).observation); use dqn")
+            }
+            report = try runTabular(discrete, context: context)
+        }
         try report.print(json: runOptions.json)
     }
 }

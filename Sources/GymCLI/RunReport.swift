@@ -27,6 +27,10 @@ struct RunReport: Encodable {
     var wallSeconds = 0.0
     /// All environment steps (training and evaluation) per second of stepping them.
     var stepsPerSecond = 0.0
+    /// Gradient steps of a deep agent.
+    var updates: Int?
+    /// The last training loss of a deep agent.
+    var finalLoss: Double?
     var values: [Double] = []
     var policy: [Int] = []
     /// The policy drawn over the environment (not part of the JSON).
@@ -38,7 +42,7 @@ struct RunReport: Encodable {
         case evalMeanLength = "eval_mean_length", evalSuccessRate = "eval_success_rate"
         case evalCutEpisodes = "eval_cut_episodes", rewardThreshold = "reward_threshold", solved
         case trainSeconds = "train_seconds", wallSeconds = "wall_seconds", stepsPerSecond = "steps_per_second"
-        case values, policy
+        case updates, finalLoss = "final_loss", values, policy
     }
 
     /// Fills in the evaluation figures.
@@ -70,6 +74,9 @@ struct RunReport: Encodable {
             ? "trained \(episodes) episodes, \(formatCount(Double(steps))) steps in \(formatNumber(trainSeconds)) s"
             : "planned in \(formatNumber(trainSeconds)) s (\(iterations ?? 0) iterations, residual \(String(format: "%.2e", residual ?? 0)))"
         lines.append("\(agent) on \(env), seed \(seed)\(interrupted ? " (interrupted)" : ""): \(training)")
+        if let updates {
+            lines.append("  \(updates) gradient steps, final loss \(finalLoss.map(formatNumber) ?? "none")")
+        }
         if !hyperparameters.isEmpty {
             lines.append("  " + hyperparameters.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }

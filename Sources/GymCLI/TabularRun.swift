@@ -4,7 +4,6 @@ import Gym
 
 /// Runs a tabular agent (learner or planner) on `environment`, evaluates the greedy policy and reports.
 func runTabular<E: DiscreteEnvironment>(_ environment: E, context: RunContext) throws -> RunReport {
-    try context.hyperparameters.checkApplicable(to: context.agent)
     let clock = ContinuousClock()
     let start = clock.now
     var environment = environment
@@ -49,12 +48,7 @@ func runTabular<E: DiscreteEnvironment>(_ environment: E, context: RunContext) t
         })
     let evaluationSeconds = seconds(clock.now - evaluationStart)
     report.record(evaluation)
-    if let log {
-        for (index, (episodeReturn, length)) in zip(evaluation.episodeReturns, evaluation.episodeLengths).enumerated() {
-            try log.write(EpisodeLog.Line(phase: "eval", episode: index + 1, return: episodeReturn, length: length))
-        }
-        log.flush()
-    }
+    try log?.writeEvaluation(evaluation)
     report.wallSeconds = seconds(clock.now - start)
     let allSteps = Double(report.steps + evaluation.episodeLengths.reduce(0, +))
     let steppingSeconds = evaluationSeconds + (context.agent.isPlanner ? 0 : report.trainSeconds)
@@ -135,7 +129,7 @@ private func learnerRule(_ agent: AgentKind) -> QLearning.UpdateRule {
     switch agent {
     case .sarsa: .sarsa
     case .expectedSarsa: .expectedSarsa
-    case .qLearning, .valueIteration, .policyIteration: .qLearning
+    case .qLearning, .valueIteration, .policyIteration, .dqn: .qLearning
     }
 }
 

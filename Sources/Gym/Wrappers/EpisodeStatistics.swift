@@ -60,6 +60,7 @@ public struct EpisodeStatistics<Base: Environment>: Environment {
 
 extension EpisodeStatistics: EnvironmentWrapper {}
 extension EpisodeStatistics: DiscreteEnvironment where Base: DiscreteEnvironment {}
+extension EpisodeStatistics: VectorEnvironment where Base: VectorEnvironment {}
 extension EpisodeStatistics: TabularModel where Base: TabularModel {}
 extension EpisodeStatistics: TextRendering where Base: TextRendering {}
 extension EpisodeStatistics: FrameRendering where Base: FrameRendering {}

@@ -40,6 +40,7 @@ public struct TimeLimit<Base: Environment>: Environment {
 
 extension TimeLimit: EnvironmentWrapper {}
 extension TimeLimit: DiscreteEnvironment where Base: DiscreteEnvironment {}
+extension TimeLimit: VectorEnvironment where Base: VectorEnvironment {}
 extension TimeLimit: TabularModel where Base: TabularModel {}
 extension TimeLimit: TextRendering where Base: TextRendering {}
 extension TimeLimit: FrameRendering where Base: FrameRendering {}

@@ -1,0 +1,185 @@
+import Foundation
+import Gym
+import NeuralNetwork
+import TensorCore
+
+/// Deep Q-learning (Mnih et al., 2015): a Q-network trained on minibatches from an experience-replay buffer against
+/// a slowly moving target network, acting ε-greedily.
+///
+/// The algorithm reads top to bottom: ``trainEpisode(in:)`` acts and stores transitions, ``update()`` is one
+/// gradient step on the TD error. Termination stops bootstrapping; truncation by a time limit does not (the stored
+/// next observation is the real one, and its value is bootstrapped). Options: Double DQN targets, Huber or MSE loss,
+/// Adam or RMSProp, gradient clipping, hard target copies every C steps or Polyak averaging.
+public final class DQN<Encoder: ObservationEncoder> {
+    /// Settings for ``DQN``.
+    public typealias Configuration = DQNConfiguration
+
+    /// The settings this agent runs with.
+    public let configuration: Configuration
+    /// Turns observations into network inputs.
+    public let encoder: Encoder
+    /// The number of discrete actions.
+    public let actionCount: Int
+    /// The online Q-network.
+    public let network: Sequential
+    /// The target Q-network.
+    public let targetNetwork: Sequential
+    /// The optimizer of the online network.
+    public let optimizer: any Optimizer
+    /// Experience replay.
+    public private(set) var buffer: ReplayBuffer<Encoder>
+    /// Environment steps taken so far.
+    public private(set) var stepsTaken = 0
+    /// Episodes finished so far.
+    public private(set) var episodesCompleted = 0
+    /// Gradient steps taken so far.
+    public private(set) var updates = 0
+    /// The loss of the latest gradient step (`nil` before the first).
+    public private(set) var lastLoss: Double?
+    /// The mean Q(s, a) of the latest batch.
+    public private(set) var lastMeanQ: Double?
+    private var generator: RandomGenerator
+
+    /// Creates an agent with freshly initialized networks for `actionCount` actions.
+    public init(encoder: Encoder, actionCount: Int, configuration: Configuration = Configuration()) throws {
+        try configuration.validate()
+        guard actionCount > 0 else { throw GymError("DQN needs at least one action, got \(actionCount)") }
+        self.configuration = configuration
+        self.encoder = encoder
+        self.actionCount = actionCount
+        generator = RandomGenerator(seed: configuration.seed)
+        network = QNetwork.multilayerPerceptron(inputs: encoder.inputSize, hidden: configuration.hiddenLayers,
+                                                outputs: actionCount, using: &generator)
+        targetNetwork = QNetwork.multilayerPerceptron(inputs: encoder.inputSize, hidden: configuration.hiddenLayers,
+                                                      outputs: actionCount, using: &generator)
+        targetNetwork.copyParameters(from: network)
+        let rate = Float(configuration.learningRate)
+        switch configuration.optimizer {
+        case .adam: optimizer = Adam(parameters: network.parameters, learningRate: rate)
+        case .rmsprop:
+            optimizer = RMSProp(parameters: network.parameters, learningRate: rate, alpha: 0.95, epsilon: 0.01,
+                                centered: true)
+        }
+        buffer = try ReplayBuffer(capacity: configuration.bufferSize, encoder: encoder)
+    }
+
+    /// The exploration rate at the current step.
+    public var epsilon: Double { configuration.exploration.value(at: stepsTaken) }
+
+    /// Whether the step budget is spent.
+    public var isFinished: Bool { stepsTaken >= configuration.totalSteps }
+
+    /// Q-values of one observation.
+    public func actionValues(_ observation: Encoder.Observation) -> [Float] {
+        withoutGradient {
+            network(Tensor(shape: [1] + encoder.inputShape, scalars: encoder.features(observation))).scalars
+        }
+    }
+
+    /// The action with the highest Q-value (the first on ties).
+    public func greedyAction(_ observation: Encoder.Observation) -> Int {
+        let values = actionValues(observation)
+        return values.indices.max { values[$0] < values[$1] || (values[$0] == values[$1] && $0 > $1) } ?? 0
+    }
+
+    // MARK: - Algorithm
+
+    /// Plays one episode ε-greedily, storing every transition and updating the network on schedule.
+    ///
+    /// The episode ends early when the step budget runs out (it then counts as truncated).
+    @discardableResult
+    public func trainEpisode<E: Environment>(in environment: inout E) throws -> TrainingEpisode
+    where E.Observation == Encoder.Observation, E.Action == Int {
+        let seed: UInt64? = episodesCompleted == 0 ? configuration.seed : nil
+        var observation = environment.reset(seed: seed)
+        var totalReward = 0.0
+        var length = 0
+        var terminated = false
+        let startEpsilon = epsilon
+        while !isFinished {
+            // ε-greedy action.
+            let action = generator.nextDouble() < epsilon ? generator.nextInt(below: actionCount)
+                                                           : greedyAction(observation)
+            let step = try environment.step(action)
+            buffer.append(observation: observation, action: action, reward: step.reward,
+                          nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated)
+            stepsTaken += 1
+            totalReward += step.reward
+            length += 1
+            observation = step.observation
+
+            // Learning: every `trainFrequency` steps once `learningStarts` steps of data are in.
+            if stepsTaken > configuration.learningStarts && stepsTaken % configuration.trainFrequency == 0 {
+                for _ in 0..<configuration.gradientSteps { try update() }
+            }
+            if stepsTaken % configuration.targetUpdateInterval == 0 {
+                if configuration.targetUpdateRate >= 1 {
+                    targetNetwork.copyParameters(from: network)
+                } else {
+                    targetNetwork.polyakUpdate(from: network, rate: Float(configuration.targetUpdateRate))
+                }
+            }
+            if step.isDone {
+                terminated = step.terminated
+                break
+            }
+        }
+        episodesCompleted += 1
+        return TrainingEpisode(index: episodesCompleted, totalReward: totalReward, length: length,
+                               terminated: terminated, epsilon: startEpsilon, totalSteps: stepsTaken)
+    }
+
+    /// Trains until the step budget is spent.
+    public func train<E: Environment>(in environment: inout E) throws
+    where E.Observation == Encoder.Observation, E.Action == Int {
+        while !isFinished { try trainEpisode(in: &environment) }
+    }
+
+    /// One gradient step on a replayed minibatch. Throws, leaving the network untouched, when the loss or the
+    /// gradient is not finite.
+    public func update() throws {
+        let batch = buffer.sample(configuration.batchSize, using: &generator)
+        let loss = tdLoss(batch)
+        let lossValue = Double(loss.item)
+        guard lossValue.isFinite else {
+            throw GymError("the DQN loss became \(lossValue) at update \(updates + 1) (step \(stepsTaken)); training stopped with the last good network — lower the learning rate or enable gradient clipping")
+        }
+        optimizer.clearGradients()
+        loss.backward()
+        let norm = clipGradientNorm(network.parameters, maxNorm: Float(configuration.maxGradientNorm ?? .infinity))
+        guard norm.isFinite else {
+            optimizer.clearGradients()
+            throw GymError("the DQN gradient norm became \(norm) at update \(updates + 1) (step \(stepsTaken)); training stopped with the last good network — lower the learning rate or enable gradient clipping")
+        }
+        optimizer.step()
+        updates += 1
+        lastLoss = lossValue
+    }
+
+    /// The TD loss of a batch: Q(s, a) against r + γ (1 − terminated) · max_a′ Q_target(s′, a′) (or, with Double
+    /// DQN, Q_target(s′, argmax_a′ Q(s′, a′))).
+    public func tdLoss(_ batch: ReplayBatch) -> Tensor {
+        let shape = [batch.size] + encoder.inputShape
+        let observations = Tensor(shape: shape, scalars: batch.observations)
+        let nextObservations = Tensor(shape: shape, scalars: batch.nextObservations)
+        let target: Tensor = withoutGradient {
+            let nextValues = targetNetwork(nextObservations)
+            let bootstrap: Tensor
+            if configuration.doubleDQN {
+                let nextActions = network(nextObservations).argmax(alongAxis: 1)
+                bootstrap = nextValues.gather(alongAxis: 1, indices: nextActions)
+            } else {
+                bootstrap = nextValues.max(alongAxis: 1, keepingDimension: true)
+            }
+            let rewards = Tensor(shape: [batch.size, 1], scalars: batch.rewards)
+            let continuing = Tensor(shape: [batch.size, 1], scalars: batch.terminated.map { 1 - $0 })
+            return rewards + Float(configuration.discount) * continuing * bootstrap
+        }
+        let predicted = network(observations).gather(alongAxis: 1, indices: batch.actions)
+        lastMeanQ = Double(predicted.scalars.reduce(0, +)) / Double(batch.size)
+        switch configuration.loss {
+        case .meanSquaredError: return Loss.meanSquaredError(predicted, target)
+        case .huber: return Loss.huber(predicted, target)
+        }
+    }
+}

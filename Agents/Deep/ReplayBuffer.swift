@@ -1,0 +1,126 @@
+import Gym
+
+/// A fixed-capacity ring buffer of transitions with uniform, seeded sampling.
+///
+/// Storage is preallocated once and compact: observations in their encoder's `Stored` form (an `Int32` per state
+/// for discrete environments), actions as `Int32`, rewards as `Float`, and `terminated` and `truncated` kept apart
+/// so that bootstrapping stops at termination but continues through a time-limit cut. No transition is a heap
+/// object.
+public struct ReplayBuffer<Encoder: ObservationEncoder> {
+    /// The most transitions held; the oldest is overwritten once full.
+    public let capacity: Int
+    /// The encoder that stores and decodes observations.
+    public let encoder: Encoder
+    /// Transitions currently held.
+    public private(set) var count = 0
+    private var nextSlot = 0
+    private var observations: [Encoder.Stored]
+    private var nextObservations: [Encoder.Stored]
+    private var actions: [Int32]
+    private var rewards: [Float]
+    private var terminated: [Bool]
+    private var truncated: [Bool]
+
+    /// A buffer for `capacity` transitions, allocated now.
+    public init(capacity: Int, encoder: Encoder) throws {
+        guard capacity > 0 else { throw GymError("the replay buffer needs a positive capacity, got \(capacity)") }
+        self.capacity = capacity
+        self.encoder = encoder
+        let width = encoder.storedWidth
+        observations = Array(repeating: .zero, count: capacity * width)
+        nextObservations = observations
+        actions = Array(repeating: 0, count: capacity)
+        rewards = Array(repeating: 0, count: capacity)
+        terminated = Array(repeating: false, count: capacity)
+        truncated = Array(repeating: false, count: capacity)
+    }
+
+    /// Adds one transition, overwriting the oldest when full.
+    public mutating func append(observation: Encoder.Observation, action: Int, reward: Double,
+                                nextObservation: Encoder.Observation, terminated: Bool, truncated: Bool) {
+        let slot = nextSlot
+        Self.write(observation, at: slot, into: &observations, encoder: encoder)
+        Self.write(nextObservation, at: slot, into: &nextObservations, encoder: encoder)
+        actions[slot] = Int32(action)
+        rewards[slot] = Float(reward)
+        self.terminated[slot] = terminated
+        self.truncated[slot] = truncated
+        nextSlot = (slot + 1) % capacity
+        count = min(count + 1, capacity)
+    }
+
+    /// Draws `size` transitions uniformly (with replacement) and decodes them into a batch.
+    public func sample(_ size: Int, using generator: inout RandomGenerator) -> ReplayBatch {
+        precondition(count > 0, "cannot sample from an empty replay buffer")
+        let indices = (0..<size).map { _ in generator.nextInt(below: count) }
+        return batch(at: indices)
+    }
+
+    /// The transitions at `indices` (0 is the oldest slot written first), decoded for the network.
+    public func batch(at indices: [Int]) -> ReplayBatch {
+        var batch = ReplayBatch(size: indices.count, inputSize: encoder.inputSize)
+        decodeRows(of: observations, at: indices, into: &batch.observations)
+        decodeRows(of: nextObservations, at: indices, into: &batch.nextObservations)
+        for (row, index) in indices.enumerated() {
+            batch.actions[row] = Int(actions[index])
+            batch.rewards[row] = rewards[index]
+            batch.terminated[row] = terminated[index] ? 1 : 0
+        }
+        return batch
+    }
+
+    /// Stores `observation` compactly in slot `slot` of `storage`.
+    private static func write(_ observation: Encoder.Observation, at slot: Int, into storage: inout [Encoder.Stored],
+                              encoder: Encoder) {
+        let width = encoder.storedWidth
+        storage.withUnsafeMutableBufferPointer {
+            encoder.store(observation, into: UnsafeMutableBufferPointer(rebasing: $0[slot * width..<(slot + 1) * width]))
+        }
+    }
+
+    /// Decodes the stored observations at `indices` into consecutive rows of `destination`.
+    private func decodeRows(of storage: [Encoder.Stored], at indices: [Int], into destination: inout [Float]) {
+        let width = encoder.storedWidth
+        let inputSize = encoder.inputSize
+        storage.withUnsafeBufferPointer { stored in
+            destination.withUnsafeMutableBufferPointer { input in
+                for (row, index) in indices.enumerated() {
+                    encoder.decode(UnsafeBufferPointer(rebasing: stored[index * width..<(index + 1) * width]),
+                                   into: UnsafeMutableBufferPointer(rebasing: input[row * inputSize..<(row + 1) * inputSize]))
+                }
+            }
+        }
+    }
+
+    /// Bytes of transition storage (what the capacity costs in memory).
+    public var storageBytes: Int {
+        2 * observations.count * MemoryLayout<Encoder.Stored>.stride
+            + capacity * (MemoryLayout<Int32>.stride + MemoryLayout<Float>.stride + 2 * MemoryLayout<Bool>.stride)
+    }
+}
+
+/// A decoded minibatch, ready to become tensors: row-major observations and per-transition fields.
+public struct ReplayBatch: Equatable, Sendable {
+    /// Transitions in the batch.
+    public let size: Int
+    /// `size × inputSize` network inputs of the observations.
+    public var observations: [Float]
+    /// `size × inputSize` network inputs of the next observations.
+    public var nextObservations: [Float]
+    /// The actions taken.
+    public var actions: [Int]
+    /// The rewards received.
+    public var rewards: [Float]
+    /// 1 where the episode terminated (no bootstrap), 0 otherwise — truncation included.
+    public var terminated: [Float]
+
+    /// A zeroed batch of `size` transitions with `inputSize` floats per observation.
+    public init(size: Int, inputSize: Int) {
+        self.size = size
+        observations = Array(repeating: 0, count: size * inputSize)
+        nextObservations = observations
+        actions = Array(repeating: 0, count: size)
+        rewards = Array(repeating: 0, count: size)
+        terminated = Array(repeating: 0, count: size)
+    }
+}
