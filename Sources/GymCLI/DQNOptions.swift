@@ -63,7 +63,7 @@ struct DQNOptions: ParsableArguments {
         if doubleDqn { configuration.doubleDQN = true }
         if let loss {
             guard let kind = DQNConfiguration.LossKind(rawValue: loss) else {
-                throw GymError.unknownName("loss", loss, valid: DQNConfiguration.LossKind.allCases.map(\.rawValue))
+                throw GymError.unknownName("loss function", loss, valid: DQNConfiguration.LossKind.allCases.map(\.rawValue))
             }
             configuration.loss = kind
         }

@@ -11,14 +11,14 @@ import Testing
     }
 
     @Test func registryListsItsEnvironments() {
-        #expect(Registry.standard.names == ["cliffwalking", "frozenlake", "frozenlake8x8", "garnet", "gridworld", "mdp"])
+        #expect(Registry.standard.names == ["cartpole", "cliffwalking", "frozenlake", "frozenlake8x8", "garnet", "gridworld", "mdp"])
     }
 
     @Test func unknownNamesAndOptionsListWhatIsValid() {
         #expect {
             try Registry.standard.make("frozen-lake")
         } throws: { error in
-            (error as? GymError)?.message == "unknown environment 'frozen-lake' (did you mean 'frozenlake'?); valid environments: cliffwalking, frozenlake, frozenlake8x8, garnet, gridworld, mdp"
+            (error as? GymError)?.message == "unknown environment 'frozen-lake' (did you mean 'frozenlake'?); valid environments: cartpole, cliffwalking, frozenlake, frozenlake8x8, garnet, gridworld, mdp"
         }
         #expect {
             try Registry.standard.make("frozenlake", options: EnvironmentOptions(["slipery": "false"]))

@@ -21,10 +21,24 @@ struct CommandRunner {
         return directory
     }()
 
+    /// The release `gym` that `.ci/run` (or the README's `swift run -c release gym …`) builds, for end-to-end
+    /// checks that need release speed; `nil` when it has not been built.
+    static let releaseGym: URL? = {
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let binary = packageRoot.appendingPathComponent(".build/release/gym")
+        return FileManager.default.isExecutableFile(atPath: binary.path) ? binary : nil
+    }()
+
     /// Runs `executable` (a product name of this package) with `arguments`, in `directory` if given.
     static func run(_ arguments: [String], executable: String = "gym", in directory: URL? = nil) throws -> Output {
+        try run(arguments, binary: productsDirectory.appendingPathComponent(executable), in: directory)
+    }
+
+    /// Runs the executable at `binary` with `arguments`, in `directory` if given.
+    static func run(_ arguments: [String], binary: URL, in directory: URL? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent(executable)
+        process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         // Standard error goes to a file, so that neither stream can fill a pipe and stall the process.

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// End-to-end runs of the deep agents. Convergence needs release speed, so those tests drive the release `gym`
+/// that `.ci/run` builds before `swift test`; they are skipped (and say so) when it has not been built.
+@Suite struct DeepAgentCommandTests {
+    static let releaseBuilt = CommandRunner.releaseGym != nil
+
+    @Test(.enabled(if: releaseBuilt, "needs the release gym: swift build -c release --product gym"))
+    func dqnSolvesTheDefaultGridworld() throws {
+        let binary = try #require(CommandRunner.releaseGym)
+        let output = try CommandRunner.run(["run", "dqn", "gridworld", "--json", "--eval-episodes", "100"], binary: binary)
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try CommandRunner.json(output)
+        let successRate = try #require(report["eval_success_rate"] as? Double)
+        #expect(successRate >= 0.95)
+        #expect(report["steps"] as? Int == 100_000)
+        #expect((report["policy"] as? [Int])?.count == 70)
+    }
+
+    @Test(.enabled(if: releaseBuilt, "needs the release gym: swift build -c release --product gym"))
+    func dqnClearsTheLowerCartPoleBarOnAShortBudget() throws {
+        let binary = try #require(CommandRunner.releaseGym)
+        let output = try CommandRunner.run(["run", "dqn", "cartpole", "--steps", "20000", "--eval-episodes", "20", "--json"],
+                                           binary: binary)
+        #expect(output.status == 0, "\(output.stderr)")
+        let meanReturn = try #require(try CommandRunner.json(output)["eval_mean_return"] as? Double)
+        #expect(meanReturn >= 195)
+    }
+
+    @Test(arguments: [
+        (["run", "q-learning", "gridworld", "--double-dqn"], "--double-dqn does not apply to q-learning; it is for dqn"),
+        (["run", "dqn", "gridworld", "--episodes", "5"], "--episodes does not apply to dqn; it is for the tabular learners"),
+        (["run", "dqn", "gridworld", "--loss", "l1"], "unknown loss function 'l1'; valid loss functions: mse, huber"),
+        (["run", "dqn", "gridworld", "--hidden", "64,x"], "--hidden takes positive layer widths"),
+        (["run", "q-learning", "cartpole"], "q-learning is tabular"),
+    ])
+    func deepFlagErrorsSayWhatIsValid(arguments: [String], message: String) throws {
+        let output = try CommandRunner.run(arguments)
+        #expect(output.status != 0)
+        #expect(output.stderr.contains(message), "\(output.stderr)")
+    }
+
+    @Test func dqnTinyRunReportsUpdatesAndLosses() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gym-dqn-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try CommandRunner.run(
+            ["run", "dqn", "cartpole", "--steps", "600", "--learning-starts", "100", "--train-frequency", "10",
+             "--gradient-steps", "1", "--eval-episodes", "2", "--log", "run.jsonl", "--json"], in: directory)
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try CommandRunner.json(output)
+        #expect(report["updates"] as? Int == 50)
+        #expect((report["final_loss"] as? Double)?.isFinite == true)
+        let lines = try String(contentsOf: directory.appendingPathComponent("run.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(lines.contains { $0.contains("\"loss\"") && $0.contains("\"mean_q\"") })
+    }
+}
