@@ -29,11 +29,11 @@ public final class DQN<Encoder: ObservationEncoder> {
     /// Experience replay.
     public private(set) var buffer: ReplayBuffer<Encoder>
     /// Environment steps taken so far.
-    public private(set) var stepsTaken = 0
+    public internal(set) var stepsTaken = 0
     /// Episodes finished so far.
-    public private(set) var episodesCompleted = 0
+    public internal(set) var episodesCompleted = 0
     /// Gradient steps taken so far.
-    public private(set) var updates = 0
+    public internal(set) var updates = 0
     /// The loss of the latest gradient step (`nil` before the first).
     public private(set) var lastLoss: Double?
     /// The mean Q(s, a) of the latest batch.
@@ -108,8 +108,10 @@ public final class DQN<Encoder: ObservationEncoder> {
             length += 1
             observation = step.observation
 
-            // Learning: every `trainFrequency` steps once `learningStarts` steps of data are in.
-            if stepsTaken > configuration.learningStarts && stepsTaken % configuration.trainFrequency == 0 {
+            // Learning: every `trainFrequency` steps once `learningStarts` steps of data are in (a resumed agent, whose
+            // buffer starts empty, collects them again).
+            if stepsTaken > configuration.learningStarts && stepsTaken % configuration.trainFrequency == 0
+                && buffer.count >= min(configuration.learningStarts, buffer.capacity) {
                 for _ in 0..<configuration.gradientSteps { try update() }
             }
             if stepsTaken % configuration.targetUpdateInterval == 0 {
@@ -138,7 +140,11 @@ public final class DQN<Encoder: ObservationEncoder> {
     /// One gradient step on a replayed minibatch. Throws, leaving the network untouched, when the loss or the
     /// gradient is not finite.
     public func update() throws {
-        let batch = buffer.sample(configuration.batchSize, using: &generator)
+        try update(on: buffer.sample(configuration.batchSize, using: &generator))
+    }
+
+    /// One gradient step on `batch`, with the same checks as ``update()``.
+    public func update(on batch: ReplayBatch) throws {
         let loss = tdLoss(batch)
         let lossValue = Double(loss.item)
         guard lossValue.isFinite else {

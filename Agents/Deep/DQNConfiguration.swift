@@ -1,7 +1,7 @@
 import Gym
 
 /// Settings for ``DQN``; the defaults are CleanRL's CartPole values with the budget cut to 100k steps.
-public struct DQNConfiguration: Equatable, Sendable {
+public struct DQNConfiguration: Equatable, Sendable, Codable {
     /// Environment steps to train for.
     public var totalSteps = 100_000
     /// Adam's (or RMSProp's) step size.
@@ -46,7 +46,7 @@ public struct DQNConfiguration: Equatable, Sendable {
     public init() {}
 
     /// The TD-error losses.
-    public enum LossKind: String, Equatable, Sendable, CaseIterable {
+    public enum LossKind: String, Equatable, Sendable, CaseIterable, Codable {
         /// Mean squared error.
         case meanSquaredError = "mse"
         /// Smooth L1 (Huber with δ = 1), as in the DQN paper.
@@ -54,7 +54,7 @@ public struct DQNConfiguration: Equatable, Sendable {
     }
 
     /// The optimizers DQN can use.
-    public enum OptimizerKind: String, Equatable, Sendable, CaseIterable {
+    public enum OptimizerKind: String, Equatable, Sendable, CaseIterable, Codable {
         /// Adam with PyTorch's defaults besides the learning rate.
         case adam
         /// Centered RMSProp (α 0.95, ε 0.01), the DQN papers' choice.

@@ -41,13 +41,20 @@ struct DQNOptions: ParsableArguments {
     @Option(help: "Hidden layer widths, comma-separated (such as 120,84).")
     var hidden: String?
 
+    @Option(help: "Write the trained agent to this safetensors file (atomically; also on Ctrl-C or a NaN loss).")
+    var save: String?
+
+    @Option(help: "Start from the agent in this safetensors file: its configuration, networks, optimizer and ε schedule (flags given override the configuration).")
+    var load: String?
+
     /// The flags that were given, by name (to reject them for agents that do not use them).
     var givenFlags: [String] {
         [("--buffer-size", bufferSize != nil), ("--batch-size", batchSize != nil),
          ("--learning-starts", learningStarts != nil), ("--train-frequency", trainFrequency != nil),
          ("--gradient-steps", gradientSteps != nil), ("--target-update-interval", targetUpdateInterval != nil),
          ("--tau", tau != nil), ("--double-dqn", doubleDqn), ("--loss", loss != nil), ("--optimizer", optimizer != nil),
-         ("--max-grad-norm", maxGradNorm != nil), ("--hidden", hidden != nil)]
+         ("--max-grad-norm", maxGradNorm != nil), ("--hidden", hidden != nil), ("--save", save != nil),
+         ("--load", load != nil)]
             .filter(\.1).map(\.0)
     }
 

@@ -3,17 +3,22 @@ import Foundation
 import Gym
 
 /// Picks the observation encoder and the tuned configuration for a deep agent, then runs it.
-func runDeep(_ environment: any Environment, context: RunContext, dqnOptions: DQNOptions) throws -> RunReport {
+///
+/// With `evaluateOnly` (`gym eval`), the agent comes from `--load` and is only evaluated.
+func runDeep(_ environment: any Environment, context: RunContext, dqnOptions: DQNOptions,
+             evaluateOnly: Bool = false) throws -> RunReport {
     if let discrete = environment as? any DiscreteEnvironment {
         return try runDeep(discrete, encoder: OneHotEncoder(count: discrete.observationSpace.count),
-                           preset: .discreteStates, context: context, dqnOptions: dqnOptions)
+                           preset: .discreteStates, context: context, dqnOptions: dqnOptions,
+                           evaluateOnly: evaluateOnly)
     }
     if let vector = environment as? any VectorEnvironment {
         guard vector.observationSpace.shape.count == 1 else {
             throw GymError("\(context.agent.rawValue) needs flat observation vectors; '\(context.environmentName)' has shape \(vector.observationSpace.shape)")
         }
         return try runDeep(vector, encoder: VectorEncoder(size: vector.observationSpace.shape[0]),
-                           preset: .cartPole, context: context, dqnOptions: dqnOptions)
+                           preset: .cartPole, context: context, dqnOptions: dqnOptions,
+                           evaluateOnly: evaluateOnly)
     }
     let spaces = spaceDescriptions(of: environment)
     throw GymError("\(context.agent.rawValue) needs discrete actions and integer or float-vector observations; '\(context.environmentName)' has observations \(spaces.observation) and actions \(spaces.action)")
@@ -21,17 +26,22 @@ func runDeep(_ environment: any Environment, context: RunContext, dqnOptions: DQ
 
 /// Trains DQN on `environment`, evaluates the greedy policy and reports.
 private func runDeep<E: Environment, Encoder: ObservationEncoder>(
-    _ environment: E, encoder: Encoder, preset: DQNConfiguration, context: RunContext, dqnOptions: DQNOptions
+    _ environment: E, encoder: Encoder, preset: DQNConfiguration, context: RunContext, dqnOptions: DQNOptions,
+    evaluateOnly: Bool
 ) throws -> RunReport where E.Observation == Encoder.Observation, E.Action == Int, E.ActionSpace == Discrete {
-    var configuration = context.hyperparameters.dqnConfiguration(preset: preset, seed: context.run.seed)
-    try dqnOptions.apply(to: &configuration)
     let clock = ContinuousClock()
     let start = clock.now
     var environment = environment
-    let agent = try DQN(encoder: encoder, actionCount: environment.actionSpace.count, configuration: configuration)
+    let agent = try makeAgent(encoder: encoder, actionCount: environment.actionSpace.count, preset: preset,
+                              context: context, dqnOptions: dqnOptions, evaluateOnly: evaluateOnly)
+    let configuration = agent.configuration
+    let renderer = try context.run.render.map { _ in try terminalRenderer(for: environment, fps: context.run.fps) }
+    let checkpointMetadata = ["env": context.environmentName]
+    let saveURL = dqnOptions.save.map { URL(fileURLWithPath: $0) }
     var report = RunReport(agent: context.agent.rawValue, env: context.environmentName, seed: context.run.seed)
     report.rewardThreshold = context.spec.rewardThreshold
     report.hyperparameters = describe(configuration)
+    if evaluateOnly { report.checkpoint = dqnOptions.load }
     let log = try context.run.log.map(EpisodeLog.init(path:))
 
     // Training, with the live progress line; Ctrl-C stops it and still evaluates.
@@ -45,7 +55,17 @@ private func runDeep<E: Environment, Encoder: ObservationEncoder>(
             TerminalOutput.write("\ninterrupted: stopping training after \(agent.stepsTaken) steps\n")
             break
         }
-        let episode = try agent.trainEpisode(in: &environment)
+        let episode: TrainingEpisode
+        do {
+            episode = try agent.trainEpisode(in: &environment)
+        } catch {
+            // A NaN loss leaves the network at its last good state: keep that one.
+            if let saveURL {
+                try agent.save(to: saveURL, metadata: checkpointMetadata)
+                TerminalOutput.write("\nsaved the last good agent to \(saveURL.path)\n")
+            }
+            throw error
+        }
         lastEpisode = episode
         let success = (environment as? any GoalReporting)?.isAtGoal
         progress.record(episode, success: success, loss: agent.lastLoss)
@@ -55,6 +75,10 @@ private func runDeep<E: Environment, Encoder: ObservationEncoder>(
                                        meanQ: agent.lastMeanQ))
     }
     progress.finish(lastEpisode)
+    if let saveURL {
+        try agent.save(to: saveURL, metadata: checkpointMetadata)
+        TerminalOutput.write("saved the agent to \(saveURL.path)\n")
+    }
     report.episodes = agent.episodesCompleted
     report.steps = agent.stepsTaken
     report.updates = agent.updates
@@ -65,7 +89,7 @@ private func runDeep<E: Environment, Encoder: ObservationEncoder>(
     let evaluationStart = clock.now
     let evaluation = try Evaluation(&environment, episodes: context.run.evalEpisodes, seed: context.run.seed &+ 1,
                                     maxSteps: context.evaluationStepLimit(environmentLimit: context.spec.maxEpisodeSteps),
-                                    policy: { agent.greedyAction($0) })
+                                    policy: { agent.greedyAction($0) }, observe: firstEpisodeObserver(renderer))
     report.record(evaluation)
     try log?.writeEvaluation(evaluation)
     if let discrete = environment as? any DiscreteEnvironment {
@@ -79,6 +103,34 @@ private func runDeep<E: Environment, Encoder: ObservationEncoder>(
     let evaluationSteps = evaluation.episodeLengths.reduce(0, +)
     report.stepsPerSecond = Double(report.steps + evaluationSteps) / max(report.trainSeconds + seconds(clock.now - evaluationStart), 1e-9)
     return report
+}
+
+/// A fresh agent from the tuned preset and the flags, or (with `--load`) the saved one with the flags applied to
+/// its saved configuration.
+private func makeAgent<Encoder: ObservationEncoder>(
+    encoder: Encoder, actionCount: Int, preset: DQNConfiguration, context: RunContext, dqnOptions: DQNOptions,
+    evaluateOnly: Bool
+) throws -> DQN<Encoder> {
+    guard let path = dqnOptions.load else {
+        var configuration = context.hyperparameters.dqnConfiguration(preset: preset, seed: context.run.seed)
+        try dqnOptions.apply(to: &configuration)
+        return try DQN(encoder: encoder, actionCount: actionCount, configuration: configuration)
+    }
+    let url = URL(fileURLWithPath: path)
+    let (_, metadata, saved) = try DQN<Encoder>.readCheckpoint(from: url)
+    if let savedEnvironment = metadata["env"], savedEnvironment != context.environmentName {
+        throw GymError("'\(path)' holds an agent trained on '\(savedEnvironment)', not '\(context.environmentName)'")
+    }
+    var configuration = context.hyperparameters.dqnConfiguration(preset: saved, seed: saved.seed)
+    try dqnOptions.apply(to: &configuration)
+    let agent = try DQN.load(from: url, encoder: encoder, actionCount: actionCount, configuration: configuration)
+    if evaluateOnly {
+        // Nothing left to train: the budget ends where the saved agent stopped.
+        var finished = agent.configuration
+        finished.totalSteps = max(1, agent.stepsTaken)
+        return try DQN.load(from: url, encoder: encoder, actionCount: actionCount, configuration: finished)
+    }
+    return agent
 }
 
 /// The hyperparameters as shown in the summary and the JSON report.

@@ -31,6 +31,8 @@ struct RunReport: Encodable {
     var updates: Int?
     /// The last training loss of a deep agent.
     var finalLoss: Double?
+    /// The checkpoint `gym eval` evaluated (no training happened in this run).
+    var checkpoint: String?
     var values: [Double] = []
     var policy: [Int] = []
     /// The policy drawn over the environment (not part of the JSON).
@@ -42,7 +44,7 @@ struct RunReport: Encodable {
         case evalMeanLength = "eval_mean_length", evalSuccessRate = "eval_success_rate"
         case evalCutEpisodes = "eval_cut_episodes", rewardThreshold = "reward_threshold", solved
         case trainSeconds = "train_seconds", wallSeconds = "wall_seconds", stepsPerSecond = "steps_per_second"
-        case updates, finalLoss = "final_loss", values, policy
+        case updates, finalLoss = "final_loss", checkpoint, values, policy
     }
 
     /// Fills in the evaluation figures.
@@ -70,12 +72,13 @@ struct RunReport: Encodable {
     /// The human-readable summary.
     var summary: String {
         var lines: [String] = []
-        let training = episodes > 0
+        let training = checkpoint.map { "evaluated \($0) (trained \(episodes) episodes, \(formatCount(Double(steps))) steps)" }
+            ?? (episodes > 0
             ? "trained \(episodes) episodes, \(formatCount(Double(steps))) steps in \(formatNumber(trainSeconds)) s"
-            : "planned in \(formatNumber(trainSeconds)) s (\(iterations ?? 0) iterations, residual \(String(format: "%.2e", residual ?? 0)))"
+            : "planned in \(formatNumber(trainSeconds)) s (\(iterations ?? 0) iterations, residual \(String(format: "%.2e", residual ?? 0)))")
         lines.append("\(agent) on \(env), seed \(seed)\(interrupted ? " (interrupted)" : ""): \(training)")
         if let updates {
-            lines.append("  \(updates) gradient steps, final loss \(finalLoss.map(formatNumber) ?? "none")")
+            lines.append("  \(updates) gradient steps" + (finalLoss.map { ", final loss \(formatNumber($0))" } ?? ""))
         }
         if !hyperparameters.isEmpty {
             lines.append("  " + hyperparameters.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))

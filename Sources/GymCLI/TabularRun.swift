@@ -34,18 +34,10 @@ func runTabular<E: DiscreteEnvironment>(_ environment: E, context: RunContext) t
 
     // Greedy evaluation, on its own seed so that it does not depend on how long training ran.
     let evaluationStart = clock.now
-    var renderedSteps = 0
     let evaluation = try Evaluation(
         &environment, episodes: context.run.evalEpisodes, seed: context.run.seed &+ 1,
         maxSteps: context.evaluationStepLimit(environmentLimit: context.spec.maxEpisodeSteps),
-        policy: { policy[$0] },
-        observe: { environment, step in
-            guard let renderer, renderedSteps >= 0 else { return }
-            renderedSteps += 1
-            renderer.draw((environment as? any TextRendering)?.text() ?? "",
-                          caption: "evaluation episode 1, step \(renderedSteps), reward \(formatNumber(step.reward))")
-            if step.isDone { renderedSteps = -1 }
-        })
+        policy: { policy[$0] }, observe: firstEpisodeObserver(renderer))
     let evaluationSeconds = seconds(clock.now - evaluationStart)
     report.record(evaluation)
     try log?.writeEvaluation(evaluation)
@@ -144,8 +136,20 @@ private func describe(_ configuration: QLearning.Configuration) -> [String: Stri
     ]
 }
 
+/// Draws the steps of the first evaluation episode with `renderer` (nothing without one).
+func firstEpisodeObserver<E: Environment>(_ renderer: TerminalRenderer?) -> (E, Step<E.Observation>) -> Void {
+    var renderedSteps = 0
+    return { environment, step in
+        guard let renderer, renderedSteps >= 0 else { return }
+        renderedSteps += 1
+        renderer.draw((environment as? any TextRendering)?.text() ?? "",
+                      caption: "evaluation episode 1, step \(renderedSteps), reward \(formatNumber(step.reward))")
+        if step.isDone { renderedSteps = -1 }
+    }
+}
+
 /// A renderer for `environment`, or a clear error when it cannot draw itself as text.
-private func terminalRenderer<E: Environment>(for environment: E, fps: Double) throws -> TerminalRenderer {
+func terminalRenderer<E: Environment>(for environment: E, fps: Double) throws -> TerminalRenderer {
     guard environment is any TextRendering else {
         throw GymError("--render ansi needs an environment that draws itself as text (TextRendering); this one does not")
     }

@@ -8,6 +8,8 @@ import Foundation
 public enum Safetensors {
     /// What can go wrong reading a file.
     public enum Failure: Error, CustomStringConvertible, Equatable {
+        /// The file does not exist or cannot be read.
+        case unreadable(String)
         /// The file is shorter than its header says, or than the 8-byte length prefix.
         case truncated(String)
         /// The header is not the JSON object the format requires.
@@ -19,6 +21,7 @@ public enum Safetensors {
 
         public var description: String {
             switch self {
+            case .unreadable(let reason): reason
             case .truncated(let reason): "truncated safetensors file: \(reason)"
             case .malformedHeader(let reason): "malformed safetensors header: \(reason)"
             case .unsupportedDType(let tensor, let dtype): "tensor '\(tensor)' has unsupported dtype \(dtype) (expected F32 or F64)"
@@ -96,7 +99,14 @@ public enum Safetensors {
 
     /// Reads the tensors and metadata of the safetensors file at `url`.
     public static func read(from url: URL) throws -> (tensors: [String: Tensor], metadata: [String: String]) {
-        try decode(Data(contentsOf: url))
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            throw Failure.unreadable(exists ? "the file cannot be read (\(error.localizedDescription))" : "no such file")
+        }
+        return try decode(data)
     }
 
     private static func decodeTensor(name: String, entry: Any, payload: Data) throws -> Tensor {
@@ -112,7 +122,7 @@ public enum Safetensors {
         guard shape.allSatisfy({ $0 >= 0 }) else { throw Failure.malformedHeader("entry '\(name)' has a negative dimension") }
         let (begin, end) = (offsets[0], offsets[1])
         guard begin >= 0, begin <= end, end <= payload.count else {
-            throw Failure.badDataRange(tensor: name, reason: "bytes \(begin)..<\(end) are outside the \(payload.count) data bytes")
+            throw Failure.badDataRange(tensor: name, reason: "bytes \(begin)..<\(end) are outside the \(payload.count) data bytes (the file is truncated or its header is wrong)")
         }
         let count = shape.reduce(1, *)
         guard end - begin == count * width else {

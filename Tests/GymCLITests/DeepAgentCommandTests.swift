@@ -56,4 +56,30 @@ import Testing
             .split(separator: "\n")
         #expect(lines.contains { $0.contains("\"loss\"") && $0.contains("\"mean_q\"") })
     }
+
+    @Test func evalOfASavedAgentRepeatsTheRunsEvaluationWithoutFlags() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gym-eval-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let trained = try CommandRunner.run(
+            ["run", "dqn", "gridworld", "--steps", "1500", "--learning-starts", "200", "--hidden", "16", "--seed", "3",
+             "--eval-episodes", "5", "--save", "agent.safetensors", "--json"], in: directory)
+        #expect(trained.status == 0, "\(trained.stderr)")
+        let evaluated = try CommandRunner.run(
+            ["eval", "dqn", "gridworld", "--load", "agent.safetensors", "--episodes", "5", "--seed", "3", "--json"],
+            in: directory)
+        #expect(evaluated.status == 0, "\(evaluated.stderr)")
+        let (run, eval) = (try CommandRunner.json(trained), try CommandRunner.json(evaluated))
+        #expect(eval["checkpoint"] as? String == "agent.safetensors")
+        #expect(eval["steps"] as? Int == 1500)
+        #expect(eval["updates"] as? Int == run["updates"] as? Int)
+        #expect(eval["policy"] as? [Int] == run["policy"] as? [Int])
+        #expect(eval["eval_mean_return"] as? Double == run["eval_mean_return"] as? Double)
+
+        let wrongEnvironment = try CommandRunner.run(["eval", "dqn", "cartpole", "--load", "agent.safetensors"], in: directory)
+        #expect(wrongEnvironment.status != 0)
+        #expect(wrongEnvironment.stderr.contains("holds an agent trained on 'gridworld', not 'cartpole'"), "\(wrongEnvironment.stderr)")
+        let missing = try CommandRunner.run(["eval", "dqn", "gridworld", "--load", "none.safetensors"], in: directory)
+        #expect(missing.stderr.contains("cannot load the checkpoint") && missing.stderr.contains("no such file"), "\(missing.stderr)")
+    }
 }

@@ -1,0 +1,78 @@
+import Agents
+import ArgumentParser
+import Environments
+import Foundation
+import Gym
+
+/// `gym eval <agent> <env> --load FILE`: evaluate a saved agent greedily, without training.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate a saved agent greedily and print a summary.",
+        discussion: """
+            The checkpoint carries the agent's configuration, so no other flag is needed.
+            Examples:
+              gym run dqn cartpole --save cartpole.safetensors
+              gym eval dqn cartpole --load cartpole.safetensors --episodes 100
+              gym eval dqn gridworld --load maze.safetensors --render ansi --json
+            """
+    )
+
+    @Argument(help: "The agent that was saved: \(AgentKind.allCases.filter(\.isDeep).map(\.rawValue).joined(separator: ", ")).")
+    var agent: String
+
+    @Argument(help: "The environment it was trained on (see `gym list`).")
+    var environment: String
+
+    @Option(help: "The safetensors checkpoint written by `gym run … --save`.")
+    var load: String
+
+    @Option(help: "Greedy evaluation episodes.")
+    var episodes: Int = 100
+
+    @Option(help: "Seed of the evaluation episodes (they use seed+1, like the evaluation after `gym run`).")
+    var seed: UInt64 = 0
+
+    @Option(help: "Watch episodes: 'ansi' draws the first evaluation episode in the terminal.")
+    var render: RenderMode?
+
+    @Option(help: "Frames per second when rendering.")
+    var fps: Double = 12
+
+    @Option(help: "Write one JSON line per evaluation episode to this file.")
+    var log: String?
+
+    @Flag(help: "Print one JSON object on stdout instead of the text summary.")
+    var json = false
+
+    @OptionGroup(title: "Environment")
+    var environmentOptions: EnvironmentArguments
+
+    func validate() throws {
+        guard episodes > 0 else { throw ValidationError("--episodes must be positive, got \(episodes)") }
+        guard fps > 0, fps.isFinite else { throw ValidationError("--fps must be a positive number, got \(fps)") }
+    }
+
+    func run() throws {
+        let agent = try AgentKind.named(agent)
+        guard agent.isDeep else {
+            throw GymError("gym eval loads saved neural agents (\(AgentKind.allCases.filter(\.isDeep).map(\.rawValue).joined(separator: ", "))); '\(agent.rawValue)' has no checkpoint: use gym run \(agent.rawValue) \(environment)")
+        }
+        let spec = try Registry.standard.spec(named: environment)
+        let options = try environmentOptions.environmentOptions(for: spec)
+        let made = try Registry.standard.make(environment, options: options,
+                                              maxEpisodeSteps: environmentOptions.maxEpisodeSteps)
+        var runOptions = try RunOptions.parse([])
+        runOptions.seed = seed
+        runOptions.evalEpisodes = episodes
+        runOptions.render = render
+        runOptions.fps = fps
+        runOptions.log = log
+        var dqnOptions = try DQNOptions.parse([])
+        dqnOptions.load = load
+        let context = RunContext(agent: agent, environmentName: environment, spec: spec,
+                                 run: runOptions, hyperparameters: try HyperparameterOptions.parse([]))
+        let report = try runDeep(made, context: context, dqnOptions: dqnOptions, evaluateOnly: true)
+        try report.print(json: json)
+    }
+}
