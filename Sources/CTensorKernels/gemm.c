@@ -1,5 +1,6 @@
 #include "CTensorKernels.h"
 #include "gemm_kernels.h"
+#include "gemm_pack.h"
 #include "gemm_small.h"
 
 #include <stdlib.h>
@@ -63,6 +64,11 @@ static const tk_vector_ops *selected_vector_ops(void) {
     return selected_kernel() == &tk_kernel_avx512 ? &tk_vector_ops_avx512 : &tk_vector_ops_portable;
 }
 
+/// Packing routines matching the selected kernel.
+static const tk_pack_ops *selected_pack_ops(void) {
+    return selected_kernel() == &tk_kernel_avx512 ? &tk_pack_ops_avx512 : &tk_pack_ops_portable;
+}
+
 const char *tk_sgemm_kernel_name(void) { return selected_kernel()->name; }
 
 /// A per-thread scratch buffer that only grows, so repeated products never return to the allocator.
@@ -79,57 +85,28 @@ static float *scratch(long count) {
 }
 
 /// Packs op(A)[i0:i0+mc, p0:p0+kc] into MR-row panels laid out step by step, zero-padding the last panel.
-///
-/// Every source read runs along a stored row (contiguous), so hardware prefetching keeps up.
-static void pack_a(int trans, const float *a, long lda, long i0, long p0, long mc, long kc, long mr_, float *out) {
+static void pack_a(const tk_pack_ops *ops, int trans, const float *a, long lda, long i0, long p0, long mc, long kc,
+                   long mr_, float *out) {
     for (long ir = 0; ir < mc; ir += mr_) {
         long rows = mc - ir < mr_ ? mc - ir : mr_;
         if (trans) {
-            for (long p = 0; p < kc; p++) {
-                const float *src = a + (p0 + p) * lda + i0 + ir;
-                long i = 0;
-                for (; i < rows; i++) out[p * mr_ + i] = src[i];
-                for (; i < mr_; i++) out[p * mr_ + i] = 0.0f;
-            }
+            ops->copy(a + p0 * lda + i0 + ir, lda, rows, kc, mr_, out);
         } else {
-            for (long i = 0; i < mr_; i++) {
-                if (i < rows) {
-                    const float *src = a + (i0 + ir + i) * lda + p0;
-                    for (long p = 0; p < kc; p++) out[p * mr_ + i] = src[p];
-                } else {
-                    for (long p = 0; p < kc; p++) out[p * mr_ + i] = 0.0f;
-                }
-            }
+            ops->gather(a + (i0 + ir) * lda + p0, lda, rows, kc, mr_, out);
         }
         out += kc * mr_;
     }
 }
 
 /// Packs op(B)[p0:p0+kc, j0:j0+nc] into NR-column panels laid out step by step, zero-padding the last panel.
-///
-/// Every source read runs along a stored row (contiguous), so hardware prefetching keeps up.
-static void pack_b(int trans, const float *b, long ldb, long p0, long j0, long kc, long nc, long nr_, float *out) {
+static void pack_b(const tk_pack_ops *ops, int trans, const float *b, long ldb, long p0, long j0, long kc, long nc,
+                   long nr_, float *out) {
     for (long jr = 0; jr < nc; jr += nr_) {
         long cols = nc - jr < nr_ ? nc - jr : nr_;
         if (trans) {
-            for (long j = 0; j < nr_; j++) {
-                if (j < cols) {
-                    const float *src = b + (j0 + jr + j) * ldb + p0;
-                    for (long p = 0; p < kc; p++) out[p * nr_ + j] = src[p];
-                } else {
-                    for (long p = 0; p < kc; p++) out[p * nr_ + j] = 0.0f;
-                }
-            }
-        } else if (cols == nr_) {
-            const float *src = b + p0 * ldb + j0 + jr;
-            for (long p = 0; p < kc; p++) memcpy(out + p * nr_, src + p * ldb, (size_t)nr_ * sizeof(float));
+            ops->gather(b + (j0 + jr) * ldb + p0, ldb, cols, kc, nr_, out);
         } else {
-            for (long p = 0; p < kc; p++) {
-                const float *src = b + (p0 + p) * ldb + j0 + jr;
-                long j = 0;
-                for (; j < cols; j++) out[p * nr_ + j] = src[j];
-                for (; j < nr_; j++) out[p * nr_ + j] = 0.0f;
-            }
+            ops->copy(b + p0 * ldb + j0 + jr, ldb, cols, kc, nr_, out);
         }
         out += kc * nr_;
     }
@@ -164,6 +141,7 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
         return;
     }
     const tk_kernel_info *info = selected_kernel();
+    const tk_pack_ops *pack = selected_pack_ops();
     const long mr_ = info->mr, nr_ = info->nr;
     long ncMax = n < NC ? n : NC;
     long kcMax = k < KC ? k : KC;
@@ -178,10 +156,10 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
         for (long p0 = 0; p0 < k; p0 += KC) {
             long kc = k - p0 < KC ? k - p0 : KC;
             float stepBeta = p0 == 0 ? beta : 1.0f;
-            pack_b(transB, b, ldb, p0, j0, kc, nc, nr_, bufB);
+            pack_b(pack, transB, b, ldb, p0, j0, kc, nc, nr_, bufB);
             for (long i0 = 0; i0 < m; i0 += MC) {
                 long mc = m - i0 < MC ? m - i0 : MC;
-                pack_a(transA, a, lda, i0, p0, mc, kc, mr_, bufA);
+                pack_a(pack, transA, a, lda, i0, p0, mc, kc, mr_, bufA);
                 for (long jr = 0; jr < nc; jr += nr_) {
                     long nr = nc - jr < nr_ ? nc - jr : nr_;
                     const float *panelB = bufB + jr * kc;
