@@ -64,8 +64,7 @@ static const tk_vector_ops *selected_vector_ops(void) {
     return selected_kernel() == &tk_kernel_avx512 ? &tk_vector_ops_avx512 : &tk_vector_ops_portable;
 }
 
-/// Packing routines matching the selected kernel.
-static const tk_pack_ops *selected_pack_ops(void) {
+const tk_pack_ops *tk_selected_pack_ops(void) {
     return selected_kernel() == &tk_kernel_avx512 ? &tk_pack_ops_avx512 : &tk_pack_ops_portable;
 }
 
@@ -141,7 +140,7 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
         return;
     }
     const tk_kernel_info *info = selected_kernel();
-    const tk_pack_ops *pack = selected_pack_ops();
+    const tk_pack_ops *pack = tk_selected_pack_ops();
     const long mr_ = info->mr, nr_ = info->nr;
     long ncMax = n < NC ? n : NC;
     long kcMax = k < KC ? k : KC;

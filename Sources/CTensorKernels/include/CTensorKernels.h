@@ -34,9 +34,9 @@ void tk_im2col(const float *x, long batch, long channels, long height, long widt
                long kernelH, long kernelW, long strideH, long strideW, long padH, long padW,
                long outH, long outW, float *cols);
 
-/// The adjoint of tk_im2col: adds every column entry back to the image position it came from.
+/// The adjoint of tk_im2col: sums the column entries back into the image positions they came from.
 ///
-/// dx ([batch, channels, height, width]) is accumulated into, not overwritten.
+/// dx ([batch, channels, height, width]) is overwritten (positions no patch covers become 0).
 void tk_col2im(const float *cols, long batch, long channels, long height, long width,
                long kernelH, long kernelW, long strideH, long strideW, long padH, long padW,
                long outH, long outW, float *dx);
