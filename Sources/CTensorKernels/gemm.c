@@ -14,6 +14,11 @@ enum { KC = 256, MC = 128, NC = 3072 };
 /// products or row updates.
 enum { SMALL_M = 4, SMALL_N = 4 };
 
+/// Kernels with an in-place variant read A unpacked when op(A) has at most UNPACKED_A elements (it stays in
+/// L1/L2) or op(B) has at most UNPACKED_A_PANELS column panels (each A element is read that often): packing
+/// would cost as much as the kernel's own few passes over A.
+enum { UNPACKED_A = 16384, UNPACKED_A_PANELS = 2 };
+
 static const tk_kernel_info *detect_kernel(void) {
     const tk_kernel_info *kernel;
 #if defined(__x86_64__) || defined(__i386__)
@@ -122,6 +127,15 @@ static void scale_c(long m, long n, float beta, float *c, long ldc) {
     }
 }
 
+/// Whether the packed path reads A in place for an m x n x k product with this kernel.
+static int reads_a_in_place(const tk_kernel_info *info, long m, long n, long k) {
+    return info->strided && (m * k <= UNPACKED_A || n <= UNPACKED_A_PANELS * info->nr);
+}
+
+int tk_sgemm_reads_a_in_place(long m, long n, long k) {
+    return m > SMALL_M && reads_a_in_place(selected_kernel(), m, n, k);
+}
+
 void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
               const float *a, long lda, const float *b, long ldb,
               float beta, float *c, long ldc) {
@@ -142,6 +156,8 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
     const tk_kernel_info *info = selected_kernel();
     const tk_pack_ops *pack = tk_selected_pack_ops();
     const long mr_ = info->mr, nr_ = info->nr;
+    const int inPlace = reads_a_in_place(info, m, n, k);
+    const long rowStep = transA ? 1 : lda, depthStep = transA ? lda : 1;
     long ncMax = n < NC ? n : NC;
     long kcMax = k < KC ? k : KC;
     long mcMax = m < MC ? m : MC;
@@ -158,14 +174,19 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
             pack_b(pack, transB, b, ldb, p0, j0, kc, nc, nr_, bufB);
             for (long i0 = 0; i0 < m; i0 += MC) {
                 long mc = m - i0 < MC ? m - i0 : MC;
-                pack_a(pack, transA, a, lda, i0, p0, mc, kc, mr_, bufA);
+                if (!inPlace) pack_a(pack, transA, a, lda, i0, p0, mc, kc, mr_, bufA);
                 for (long jr = 0; jr < nc; jr += nr_) {
                     long nr = nc - jr < nr_ ? nc - jr : nr_;
                     const float *panelB = bufB + jr * kc;
                     for (long ir = 0; ir < mc; ir += mr_) {
                         long mr = mc - ir < mr_ ? mc - ir : mr_;
-                        info->kernel(kc, bufA + ir * kc, panelB, c + (i0 + ir) * ldc + j0 + jr, ldc,
-                                     alpha, stepBeta, mr, nr);
+                        float *tile = c + (i0 + ir) * ldc + j0 + jr;
+                        if (inPlace) {
+                            info->strided(kc, a + (i0 + ir) * rowStep + p0 * depthStep, rowStep, depthStep, panelB,
+                                          tile, ldc, alpha, stepBeta, mr, nr);
+                        } else {
+                            info->kernel(kc, bufA + ir * kc, panelB, tile, ldc, alpha, stepBeta, mr, nr);
+                        }
                     }
                 }
             }

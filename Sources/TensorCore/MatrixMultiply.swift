@@ -89,13 +89,23 @@ extension Tensor {
         Tensor.recordedProduct(self, transposed: false, other, transposed: false)
     }
 
+    /// Whether the affine products of a small batch are better computed transposed, `(W · xᵀ)ᵀ` and
+    /// `(Wᵀ · gᵀ)ᵀ`, so the product reads the weight in place instead of packing it (the same sums, in the same
+    /// order, so the same bits).
+    static func readsWeightInPlace(batch: Int, weight: Tensor) -> Bool {
+        batch < weight.shape[0] && tk_sgemm_reads_a_in_place(weight.shape[0], batch, weight.shape[1]) != 0
+    }
+
     /// The affine map of a fully connected layer: `input · weightᵀ + bias`.
     ///
     /// `input` is `[batch, in]`, `weight` is `[out, in]` (PyTorch's layout) and `bias` is `[out]`.
     public static func affine(_ input: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
         precondition(input.rank == 2 && weight.rank == 2 && input.shape[1] == weight.shape[1],
                      "affine needs [batch, \(weight.shape.last ?? 0)] input, got \(input.shape) for weight \(weight.shape)")
-        var value = product(input, transposed: false, weight, transposed: true)
+        let weightInPlace = readsWeightInPlace(batch: input.shape[0], weight: weight)
+        var value = weightInPlace
+            ? product(weight, transposed: false, input, transposed: true).transposed()
+            : product(input, transposed: false, weight, transposed: true)
         let (rows, columns) = (value.shape[0], value.shape[1])
         if let bias {
             precondition(bias.shape == [columns], "bias shape \(bias.shape) does not match \(columns) outputs")
@@ -110,8 +120,11 @@ extension Tensor {
         let (x, w) = (input.detached(), weight.detached())
         let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
         return recording(value, inputs: inputs) { g, needed in
+            let inputGradient: Tensor? = !needed[0] ? nil : weightInPlace
+                ? product(w, transposed: true, g, transposed: true).transposed()
+                : product(g, transposed: false, w, transposed: false)
             var grads: [Tensor?] = [
-                needed[0] ? product(g, transposed: false, w, transposed: false) : nil,
+                inputGradient,
                 needed[1] ? product(g, transposed: true, x, transposed: false) : nil,
             ]
             if needed.count == 3 {

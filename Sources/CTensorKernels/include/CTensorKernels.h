@@ -19,6 +19,11 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
               const float *a, long lda, const float *b, long ldb,
               float beta, float *c, long ldc);
 
+/// Whether tk_sgemm reads A in place (unpacked) for an m x n x k product: A is small, or op(B) has so few
+/// columns that each A element is used only a couple of times. Callers that can choose which operand is A
+/// use it to put the larger one there.
+int tk_sgemm_reads_a_in_place(long m, long n, long k);
+
 /// The name of the micro-kernel tk_sgemm uses on this CPU: "avx512f", "avx2+fma" or "portable".
 const char *tk_sgemm_kernel_name(void);
 
