@@ -136,6 +136,21 @@ int tk_sgemm_reads_a_in_place(long m, long n, long k) {
     return m > SMALL_M && reads_a_in_place(selected_kernel(), m, n, k);
 }
 
+/// A handful of columns with A transposed (weight gradients of narrow inputs): Cᵀ = op(B)ᵀ · A has a handful of
+/// rows, which the row-update path computes from A's stored rows; Cᵀ is then written back transposed.
+static void small_n_transposed_a(long m, long n, long k, float alpha, const float *a, long lda, int transB,
+                                 const float *b, long ldb, float beta, float *c, long ldc) {
+    float *transposed = scratch(n * m + k);
+    tk_sgemm_small_m(selected_vector_ops(), !transB, 0, n, m, k, alpha, b, ldb, a, lda, 0.0f, transposed, m,
+                     transposed + n * m);
+    for (long i = 0; i < m; i++) {
+        for (long j = 0; j < n; j++) {
+            float v = transposed[j * m + i];
+            c[i * ldc + j] = beta == 0.0f ? v : v + beta * c[i * ldc + j];
+        }
+    }
+}
+
 void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
               const float *a, long lda, const float *b, long ldb,
               float beta, float *c, long ldc) {
@@ -151,6 +166,10 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
     }
     if (n <= SMALL_N && !transA) {
         tk_sgemm_small_n(selected_vector_ops(), transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, scratch(n * k));
+        return;
+    }
+    if (n <= SMALL_N) {
+        small_n_transposed_a(m, n, k, alpha, a, lda, transB, b, ldb, beta, c, ldc);
         return;
     }
     const tk_kernel_info *info = selected_kernel();

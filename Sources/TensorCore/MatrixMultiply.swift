@@ -109,13 +109,7 @@ extension Tensor {
         let (rows, columns) = (value.shape[0], value.shape[1])
         if let bias {
             precondition(bias.shape == [columns], "bias shape \(bias.shape) does not match \(columns) outputs")
-            let bp = bias.storage.pointer
-            value.withUnsafeMutableBufferPointer { out in
-                for r in 0..<rows {
-                    let row = out.baseAddress! + r * columns
-                    for c in 0..<columns { row[c] += bp[c] }
-                }
-            }
+            value.withUnsafeMutableBufferPointer { out in tk_add_row(rows, columns, bias.storage.pointer, out.baseAddress!) }
         }
         let (x, w) = (input.detached(), weight.detached())
         let inputs = bias.map { [input, weight, $0] } ?? [input, weight]

@@ -1,7 +1,8 @@
 #ifndef CTENSORKERNELS_H
 #define CTENSORKERNELS_H
 
-/// C micro-kernels for TensorCore: single-precision GEMM, im2col/col2im and the Adam update.
+/// C micro-kernels for TensorCore: single-precision GEMM, im2col/col2im, the Adam update and the element-wise
+/// passes of dense layers (leaky ReLU, bias rows, column sums).
 ///
 /// Every routine is single-threaded; callers split work across threads.
 /// The instruction set is chosen once at run time (AVX-512F, AVX2+FMA, or portable C).
@@ -45,6 +46,18 @@ void tk_im2col(const float *x, long batch, long channels, long height, long widt
 void tk_col2im(const float *cols, long batch, long channels, long height, long width,
                long kernelH, long kernelW, long strideH, long strideW, long padH, long padW,
                long outH, long outW, float *dx);
+
+/// y = x where x > 0, slope·x elsewhere (ReLU for slope 0), for n elements.
+void tk_leaky_relu(long n, float slope, const float *x, float *y);
+
+/// The leaky ReLU's pullback: dx = g where x > 0, slope·g elsewhere.
+void tk_leaky_relu_backward(long n, float slope, const float *x, const float *g, float *dx);
+
+/// Adds the vector v (columns long) to every row of the row-major rows x columns matrix x (a bias).
+void tk_add_row(long rows, long columns, const float *v, float *x);
+
+/// sums[c] = the sum of column c of the row-major rows x columns matrix x, rows added in order.
+void tk_column_sums(long rows, long columns, const float *x, float *sums);
 
 /// One Adam update of n parameters in place (PyTorch's formulation, L2 weight decay added to the gradient):
 /// m = β1·m + (1−β1)·d, v = β2·v + (1−β2)·d², p −= stepSize · m / (√v / correction2Root + ε), d = g + decay·p.
