@@ -1,4 +1,5 @@
 #include "CTensorKernels.h"
+#include "gemm_pack.h"
 
 // MARK: - Portable
 
@@ -22,6 +23,21 @@ static void column_sums_portable(long rows, long columns, const float *x, float 
     for (long r = 0; r < rows; r++) {
         const float *row = x + r * columns;
         for (long c = 0; c < columns; c++) sums[c] += row[c];
+    }
+}
+
+static void row_sums_portable(long rows, long columns, const float *x, float *sums) {
+    for (long r = 0; r < rows; r++) {
+        const float *row = x + r * columns;
+        float lanes[16] = {0};
+        long c = 0;
+        for (; c + 16 <= columns; c += 16) {
+            for (int l = 0; l < 16; l++) lanes[l] += row[c + l];
+        }
+        for (; c < columns; c++) lanes[c % 16] += row[c];
+        float total = 0.0f;
+        for (int l = 0; l < 16; l++) total += lanes[l];
+        sums[r] = total;
     }
 }
 
@@ -87,6 +103,17 @@ static void column_sums_avx512(long rows, long columns, const float *x, float *s
     }
 }
 
+/// Sixteen running sums per row (one per lane), added up at the end.
+__attribute__((target("avx512f")))
+static void row_sums_avx512(long rows, long columns, const float *x, float *sums) {
+    for (long r = 0; r < rows; r++) {
+        const float *row = x + r * columns;
+        __m512 total = _mm512_setzero_ps();
+        for (long c = 0; c < columns; c += 16) total = _mm512_add_ps(total, _mm512_maskz_loadu_ps(lanes(c, columns), row + c));
+        sums[r] = _mm512_reduce_add_ps(total);
+    }
+}
+
 static int has_avx512(void) {
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx512f");
@@ -97,6 +124,7 @@ static int has_avx512(void) { return 0; }
 #define leaky_relu_backward_avx512 leaky_relu_backward_portable
 #define add_row_avx512 add_row_portable
 #define column_sums_avx512 column_sums_portable
+#define row_sums_avx512 row_sums_portable
 #endif
 
 // MARK: - Dispatch
@@ -115,4 +143,12 @@ void tk_add_row(long rows, long columns, const float *v, float *x) {
 
 void tk_column_sums(long rows, long columns, const float *x, float *sums) {
     (has_avx512() ? column_sums_avx512 : column_sums_portable)(rows, columns, x, sums);
+}
+
+void tk_row_sums(long rows, long columns, const float *x, float *sums) {
+    (has_avx512() ? row_sums_avx512 : row_sums_portable)(rows, columns, x, sums);
+}
+
+void tk_transpose(long rows, long columns, const float *x, float *y) {
+    tk_selected_pack_ops()->gather(x, columns, rows, columns, rows, y);
 }

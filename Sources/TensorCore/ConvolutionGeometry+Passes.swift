@@ -79,9 +79,11 @@ extension ConvolutionGeometry {
     private func backward(chunks: Range<Int>, gradient: UnsafePointer<Float>, buffers: Buffers, into gradients: Gradients) {
         let rows = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels * chunkColumns)
         let columns = UnsafeMutablePointer<Float>.allocate(capacity: patchSize * chunkColumns)
+        let sums = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels)
         defer {
             rows.deallocate()
             columns.deallocate()
+            sums.deallocate()
         }
         gradients.weight?.initialize(repeating: 0, count: outputChannels * patchSize)
         gradients.bias?.initialize(repeating: 0, count: outputChannels)
@@ -94,12 +96,8 @@ extension ConvolutionGeometry {
                 tk_sgemm(0, 1, outputChannels, patchSize, width, 1, rows, width, columns, width, 1, weight, patchSize)
             }
             if let bias = gradients.bias {
-                for o in 0..<outputChannels {
-                    let row = rows + o * width
-                    var total: Float = 0
-                    for p in 0..<width { total += row[p] }
-                    bias[o] += total
-                }
+                tk_row_sums(outputChannels, width, rows, sums)
+                for o in 0..<outputChannels { bias[o] += sums[o] }
             }
             if let input = gradients.input {
                 tk_sgemm(1, 0, patchSize, width, outputChannels, 1, buffers.weight, patchSize, rows, width, 0, columns, width)

@@ -17,7 +17,7 @@ enum MatrixMultiply {
         }
         let splitRows = m >= n
         let extent = splitRows ? m : n
-        let alignment = splitRows ? 48 : 32
+        let alignment = splitRows ? 24 : 32
         let chunk = ((extent + threads - 1) / threads + alignment - 1) / alignment * alignment
         let parts = (extent + chunk - 1) / chunk
         let operands = Operands(a: a, b: b, c: c)
@@ -89,6 +89,12 @@ extension Tensor {
         Tensor.recordedProduct(self, transposed: false, other, transposed: false)
     }
 
+    /// The transpose of a matrix, without recording gradients (a vectorized block transpose).
+    func matrixTranspose() -> Tensor {
+        let (rows, columns) = (shape[0], shape[1])
+        return Tensor(shape: [columns, rows]) { out in tk_transpose(rows, columns, storage.pointer, out.baseAddress!) }
+    }
+
     /// Whether the affine products of a small batch are better computed transposed, `(W · xᵀ)ᵀ` and
     /// `(Wᵀ · gᵀ)ᵀ`, so the product reads the weight in place instead of packing it (the same sums, in the same
     /// order, so the same bits).
@@ -104,7 +110,7 @@ extension Tensor {
                      "affine needs [batch, \(weight.shape.last ?? 0)] input, got \(input.shape) for weight \(weight.shape)")
         let weightInPlace = readsWeightInPlace(batch: input.shape[0], weight: weight)
         var value = weightInPlace
-            ? product(weight, transposed: false, input, transposed: true).transposed()
+            ? product(weight, transposed: false, input, transposed: true).matrixTranspose()
             : product(input, transposed: false, weight, transposed: true)
         let (rows, columns) = (value.shape[0], value.shape[1])
         if let bias {
@@ -115,7 +121,7 @@ extension Tensor {
         let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
         return recording(value, inputs: inputs) { g, needed in
             let inputGradient: Tensor? = !needed[0] ? nil : weightInPlace
-                ? product(w, transposed: true, g, transposed: true).transposed()
+                ? product(w, transposed: true, g, transposed: true).matrixTranspose()
                 : product(g, transposed: false, w, transposed: false)
             var grads: [Tensor?] = [
                 inputGradient,

@@ -2,7 +2,7 @@
 #define CTENSORKERNELS_H
 
 /// C micro-kernels for TensorCore: single-precision GEMM, im2col/col2im, the Adam update and the element-wise
-/// passes of dense layers (leaky ReLU, bias rows, column sums).
+/// passes of dense layers (leaky ReLU, bias rows, row and column sums, transposes).
 ///
 /// Every routine is single-threaded; callers split work across threads.
 /// The instruction set is chosen once at run time (AVX-512F, AVX2+FMA, or portable C).
@@ -58,6 +58,12 @@ void tk_add_row(long rows, long columns, const float *v, float *x);
 
 /// sums[c] = the sum of column c of the row-major rows x columns matrix x, rows added in order.
 void tk_column_sums(long rows, long columns, const float *x, float *sums);
+
+/// sums[r] = the sum of row r of the row-major rows x columns matrix x (in sixteen interleaved partial sums).
+void tk_row_sums(long rows, long columns, const float *x, float *sums);
+
+/// y (columns x rows) = the transpose of the row-major rows x columns matrix x, in 16 x 16 register blocks.
+void tk_transpose(long rows, long columns, const float *x, float *y);
 
 /// One Adam update of n parameters in place (PyTorch's formulation, L2 weight decay added to the gradient):
 /// m = β1·m + (1−β1)·d, v = β2·v + (1−β2)·d², p −= stepSize · m / (√v / correction2Root + ε), d = g + decay·p.
