@@ -17,7 +17,7 @@ enum { SMALL_M = 4, SMALL_N = 4 };
 /// Kernels with an in-place variant read A unpacked when op(A) has at most UNPACKED_A elements (it stays in
 /// L1/L2) or op(B) has at most UNPACKED_A_PANELS column panels (each A element is read that often): packing
 /// would cost as much as the kernel's own few passes over A.
-enum { UNPACKED_A = 16384, UNPACKED_A_PANELS = 2 };
+enum { UNPACKED_A = 65536, UNPACKED_A_PANELS = 2 };
 
 static const tk_kernel_info *detect_kernel(void) {
     const tk_kernel_info *kernel;
