@@ -80,20 +80,24 @@ extension ConvolutionGeometry {
         let rows = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels * chunkColumns)
         let columns = UnsafeMutablePointer<Float>.allocate(capacity: patchSize * chunkColumns)
         let sums = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels)
+        // The weight gradient is summed transposed, [C·KH·KW, O]: the product then reads the patch matrix in
+        // place and packs only the (much smaller) output gradient.
+        let transposedWeight = UnsafeMutablePointer<Float>.allocate(capacity: patchSize * outputChannels)
         defer {
             rows.deallocate()
             columns.deallocate()
             sums.deallocate()
+            transposedWeight.deallocate()
         }
-        gradients.weight?.initialize(repeating: 0, count: outputChannels * patchSize)
+        transposedWeight.initialize(repeating: 0, count: patchSize * outputChannels)
         gradients.bias?.initialize(repeating: 0, count: outputChannels)
         for chunk in chunks {
             let images = images(ofChunk: chunk)
             let width = images.count * plane
             gather(gradient: gradient, images: images, into: rows)
-            if let weight = gradients.weight {
+            if gradients.weight != nil {
                 im2col(buffers.input, images: images, into: columns)
-                tk_sgemm(0, 1, outputChannels, patchSize, width, 1, rows, width, columns, width, 1, weight, patchSize)
+                tk_sgemm(0, 1, patchSize, outputChannels, width, 1, columns, width, rows, width, 1, transposedWeight, outputChannels)
             }
             if let bias = gradients.bias {
                 tk_row_sums(outputChannels, width, rows, sums)
@@ -104,5 +108,6 @@ extension ConvolutionGeometry {
                 col2im(columns, images: images, into: input)
             }
         }
+        if let weight = gradients.weight { tk_transpose(patchSize, outputChannels, transposedWeight, weight) }
     }
 }
