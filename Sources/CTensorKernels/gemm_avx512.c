@@ -40,30 +40,24 @@ static inline void tile_avx512(long kc, const float *a, long rowStep, long depth
         {c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}, {c40, c41}, {c50, c51},
         {c60, c61}, {c70, c71},
     };
-    if (mr == MR && nr == NR) {
-        __m512 va = _mm512_set1_ps(alpha);
-        if (beta == 0.0f) {
-            for (int i = 0; i < MR; i++) {
-                _mm512_storeu_ps(c + i * ldc, _mm512_mul_ps(va, acc[i][0]));
-                _mm512_storeu_ps(c + i * ldc + 16, _mm512_mul_ps(va, acc[i][1]));
-            }
-        } else {
-            __m512 vb = _mm512_set1_ps(beta);
-            for (int i = 0; i < MR; i++) {
-                float *row = c + i * ldc;
-                _mm512_storeu_ps(row, _mm512_fmadd_ps(vb, _mm512_loadu_ps(row), _mm512_mul_ps(va, acc[i][0])));
-                _mm512_storeu_ps(row + 16,
-                                 _mm512_fmadd_ps(vb, _mm512_loadu_ps(row + 16), _mm512_mul_ps(va, acc[i][1])));
-            }
+    // Edge tiles store masked: the first mr rows, the first nr columns.
+    const __mmask16 first = (__mmask16)((1u << (nr < 16 ? nr : 16)) - 1);
+    const __mmask16 second = (__mmask16)((1u << (nr > 16 ? nr - 16 : 0)) - 1);
+    const __m512 va = _mm512_set1_ps(alpha);
+    if (beta == 0.0f) {
+        for (int i = 0; i < MR && i < mr; i++) {
+            _mm512_mask_storeu_ps(c + i * ldc, first, _mm512_mul_ps(va, acc[i][0]));
+            _mm512_mask_storeu_ps(c + i * ldc + 16, second, _mm512_mul_ps(va, acc[i][1]));
         }
-        return;
+    } else {
+        const __m512 vb = _mm512_set1_ps(beta);
+        for (int i = 0; i < MR && i < mr; i++) {
+            float *row = c + i * ldc;
+            _mm512_mask_storeu_ps(row, first, _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(first, row), _mm512_mul_ps(va, acc[i][0])));
+            _mm512_mask_storeu_ps(row + 16, second,
+                                  _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(second, row + 16), _mm512_mul_ps(va, acc[i][1])));
+        }
     }
-    float tile[MR * NR] __attribute__((aligned(64)));
-    for (int i = 0; i < MR; i++) {
-        _mm512_store_ps(tile + i * NR, acc[i][0]);
-        _mm512_store_ps(tile + i * NR + 16, acc[i][1]);
-    }
-    tk_store_tile(tile, MR, NR, c, ldc, alpha, beta, mr, nr);
 }
 
 __attribute__((target("avx512f")))
