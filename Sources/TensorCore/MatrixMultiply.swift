@@ -108,14 +108,26 @@ extension Tensor {
     public static func affine(_ input: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
         precondition(input.rank == 2 && weight.rank == 2 && input.shape[1] == weight.shape[1],
                      "affine needs [batch, \(weight.shape.last ?? 0)] input, got \(input.shape) for weight \(weight.shape)")
-        let weightInPlace = readsWeightInPlace(batch: input.shape[0], weight: weight)
-        var value = weightInPlace
-            ? product(weight, transposed: false, input, transposed: true).matrixTranspose()
-            : product(input, transposed: false, weight, transposed: true)
-        let (rows, columns) = (value.shape[0], value.shape[1])
-        if let bias {
-            precondition(bias.shape == [columns], "bias shape \(bias.shape) does not match \(columns) outputs")
-            value.withUnsafeMutableBufferPointer { out in tk_add_row(rows, columns, bias.storage.pointer, out.baseAddress!) }
+        let (batch, inputCount, outputs) = (input.shape[0], input.shape[1], weight.shape[0])
+        if let bias { precondition(bias.shape == [outputs], "bias shape \(bias.shape) does not match \(outputs) outputs") }
+        let weightInPlace = readsWeightInPlace(batch: batch, weight: weight)
+        var value: Tensor
+        if weightInPlace {
+            value = product(weight, transposed: false, input, transposed: true).matrixTranspose()
+            if let bias {
+                value.withUnsafeMutableBufferPointer { out in tk_add_row(batch, outputs, bias.storage.pointer, out.baseAddress!) }
+            }
+        } else {
+            // The bias is laid down first and the product added to it (beta 1): one pass over the result.
+            value = Tensor(shape: [batch, outputs]) { out in
+                if let bias {
+                    for row in 0..<batch { (out.baseAddress! + row * outputs).update(from: bias.storage.pointer, count: outputs) }
+                }
+                MatrixMultiply.gemm(
+                    transposeA: false, transposeB: true, m: batch, n: outputs, k: inputCount, a: input.storage.pointer,
+                    lda: inputCount, b: weight.storage.pointer, ldb: inputCount, beta: bias == nil ? 0 : 1,
+                    c: out.baseAddress!, ldc: outputs)
+            }
         }
         let (x, w) = (input.detached(), weight.detached())
         let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
