@@ -10,7 +10,7 @@ extension KernelTests {
     }
 
     static let convolutionCases = [
-        ConvolutionCase(input: [4, 8, 30, 30], weight: [16, 8, 5, 5], stride: 2, padding: 1),
+        ConvolutionCase(input: [4, 16, 30, 30], weight: [32, 16, 5, 5], stride: 2, padding: 1),
         ConvolutionCase(input: [3, 3, 23, 29], weight: [5, 3, 4, 3], stride: 3, padding: 2),
         ConvolutionCase(input: [2, 3, 70, 70], weight: [4, 3, 8, 8], stride: 4, padding: 1),
         ConvolutionCase(input: [2, 4, 12, 40], weight: [3, 4, 3, 3], stride: 1, padding: 0),
@@ -78,6 +78,9 @@ extension KernelTests {
     }
 
     @Test func convolutionChunksAndPartsCoverTheBatch() {
+        let first = KernelTests.convolutionCases[0]
+        let tested = ConvolutionGeometry(input: first.input, weight: first.weight, stride: (2, 2), padding: (1, 1))
+        #expect(tested.chunkCount > 1 && tested.partCount(threads: 2) == 2, "the first gradient case must use two parts")
         let geometry = ConvolutionGeometry(input: [32, 4, 84, 84], weight: [32, 4, 8, 8], stride: (4, 4), padding: (0, 0))
         #expect(geometry.imagesPerChunk == 1)
         #expect(geometry.chunkCount == 32)

@@ -66,8 +66,9 @@ struct KernelTests {
 
     @Test func parallelGemmMatchesSingleThreaded() {
         var generator = SeededGenerator(seed: 5)
-        let a = Tensor.uniform([200, 130], low: -1, high: 1, using: &generator)
-        let b = Tensor.uniform([130, 170], low: -1, high: 1, using: &generator)
+        let a = Tensor.uniform([260, 200], low: -1, high: 1, using: &generator)
+        let b = Tensor.uniform([200, 170], low: -1, high: 1, using: &generator)
+        #expect(2 * 260 * 200 * 170 >= ComputeThreads.minimumParallelFlops)
         let saved = ComputeThreads.count
         defer { ComputeThreads.count = saved }
         ComputeThreads.count = 1
