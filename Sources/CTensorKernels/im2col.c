@@ -64,8 +64,9 @@ static phase_tables make_tables(const geometry *g) {
     return t;
 }
 
-/// Copies one image into its zero-padded phase planes (`toImage` = 0), or the planes' unpadded pixels back
-/// into the image (`toImage` = 1): phase row r of an image row takes its pixels r, r + strideW, ….
+/// Copies one image into its zero-padded phase planes (`toImage` = 0; the image is only read), or the planes'
+/// unpadded pixels back into the image (`toImage` = 1): phase row r of an image row takes its pixels r,
+/// r + strideW, ….
 static void move_phases(const geometry *g, const phase_tables *t, const tk_pack_ops *ops, float *image,
                         float *phases, int toImage) {
     const long s = g->strideW;

@@ -15,6 +15,8 @@ extension KernelTests {
         ConvolutionCase(input: [2, 3, 70, 70], weight: [4, 3, 8, 8], stride: 4, padding: 1),
         ConvolutionCase(input: [2, 4, 12, 40], weight: [3, 4, 3, 3], stride: 1, padding: 0),
         ConvolutionCase(input: [2, 2, 9, 9], weight: [3, 2, 3, 3], stride: 1, padding: 2),
+        ConvolutionCase(input: [1, 2, 9, 40], weight: [2, 2, 3, 3], stride: 2, padding: 0),
+        ConvolutionCase(input: [1, 1, 9, 136], weight: [2, 1, 3, 8], stride: 8, padding: 1),
     ]
 
     /// dL/dx, dL/dW and dL/db of L = Σ gradient ⊙ conv(x, W, b), by the definition.
