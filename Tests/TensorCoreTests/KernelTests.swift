@@ -40,7 +40,7 @@ struct KernelTests {
         let original = MatrixMultiply.kernelName
         defer { MatrixMultiply.useKernel(original) }
         var generator = SeededGenerator(seed: 77)
-        let shapes = [(37, 65, 300), (13, 100, 7), (5, 33, 17), (16, 16, 16), (17, 31, 15), (9, 48, 33)]
+        let shapes = [(37, 65, 300), (13, 100, 7), (5, 33, 17), (16, 16, 16), (17, 31, 15), (9, 48, 33), (3, 150, 20), (70, 3, 12)]
         for name in ["avx512f", "avx2+fma", "portable"] where MatrixMultiply.useKernel(name) {
             for (m, n, k) in shapes {
                 for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
