@@ -21,12 +21,12 @@ static float dot_avx512(long n, const float *x, const float *y) {
     return _mm512_reduce_add_ps(_mm512_add_ps(_mm512_add_ps(s0, s1), _mm512_add_ps(s2, s3)));
 }
 
-/// 128 columns at a time in eight registers, summed over all k rows before one store.
+/// 128 columns at a time in eight registers (a constant count, so they stay in registers; lanes past n load
+/// zeros and are not stored), summed over all k rows before one store.
 __attribute__((target("avx512f")))
 static void combine_avx512(long k, long n, float alpha, const float *x, const float *b, long ldb, float beta,
                            float *out) {
     for (long j0 = 0; j0 < n; j0 += 128) {
-        const int active = n - j0 >= 128 ? 8 : (int)((n - j0 + 15) / 16);
         __mmask16 m[8];
         __m512 acc[8];
         for (int t = 0; t < 8; t++) {
@@ -38,10 +38,10 @@ static void combine_avx512(long k, long n, float alpha, const float *x, const fl
             if (x[p] == 0.0f) continue;
             __m512 xv = _mm512_set1_ps(x[p]);
             const float *row = b + p * ldb + j0;
-            for (int t = 0; t < active; t++) acc[t] = _mm512_fmadd_ps(xv, _mm512_maskz_loadu_ps(m[t], row + 16 * t), acc[t]);
+            for (int t = 0; t < 8; t++) acc[t] = _mm512_fmadd_ps(xv, _mm512_maskz_loadu_ps(m[t], row + 16 * t), acc[t]);
         }
         __m512 va = _mm512_set1_ps(alpha), vb = _mm512_set1_ps(beta);
-        for (int t = 0; t < active; t++) {
+        for (int t = 0; t < 8; t++) {
             float *dst = out + j0 + 16 * t;
             __m512 value = _mm512_mul_ps(va, acc[t]);
             if (beta != 0.0f) value = _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(m[t], dst), value);
