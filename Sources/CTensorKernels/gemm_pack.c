@@ -94,12 +94,15 @@ static void gather_avx512(const float *src, long ld, long lines, long depth, lon
         for (long p0 = 0; p0 < depth; p0 += 16) {
             long steps = depth - p0 < 16 ? depth - p0 : 16;
             __mmask16 load = (__mmask16)((1u << steps) - 1);
+            // Constant trip counts keep r in registers; absent rows and steps use empty masks (no access).
             __m512 r[16];
-            for (long i = 0; i < 16; i++) {
-                r[i] = i < present ? _mm512_maskz_loadu_ps(load, src + (i0 + i) * ld + p0) : _mm512_setzero_ps();
+#pragma clang loop unroll(full)
+            for (int i = 0; i < 16; i++) {
+                r[i] = _mm512_maskz_loadu_ps(i < present ? load : 0, src + (i0 + i) * ld + p0);
             }
             transpose16(r);
-            for (long s = 0; s < steps; s++) _mm512_mask_storeu_ps(out + (p0 + s) * panel + i0, store, r[s]);
+#pragma clang loop unroll(full)
+            for (int s = 0; s < 16; s++) _mm512_mask_storeu_ps(out + (p0 + s) * panel + i0, s < steps ? store : 0, r[s]);
         }
     }
 }
