@@ -114,12 +114,15 @@ static void row_sums_avx512(long rows, long columns, const float *x, float *sums
     }
 }
 
+#endif
+
+/// Whether the AVX-512 routines are in use: they follow the GEMM kernel choice (`tk_sgemm_use_kernel`), so
+/// forcing the portable kernel exercises the portable routines too.
 static int has_avx512(void) {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f");
+    return tk_selected_pack_ops() == &tk_pack_ops_avx512;
 }
-#else
-static int has_avx512(void) { return 0; }
+
+#if !(defined(__x86_64__) || defined(__i386__))
 #define leaky_relu_avx512 leaky_relu_portable
 #define leaky_relu_backward_avx512 leaky_relu_backward_portable
 #define add_row_avx512 add_row_portable
