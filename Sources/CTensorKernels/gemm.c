@@ -1,5 +1,6 @@
 #include "CTensorKernels.h"
 #include "gemm_kernels.h"
+#include "gemm_pack.h"
 #include "gemm_small.h"
 
 #include <stdlib.h>
@@ -12,6 +13,11 @@ enum { KC = 256, MC = 128, NC = 3072 };
 /// Products with at most this many rows (or columns, when A is untransposed) skip packing and use dot
 /// products or row updates.
 enum { SMALL_M = 4, SMALL_N = 4 };
+
+/// Kernels with an in-place variant read A unpacked when op(A) has at most UNPACKED_A elements (it stays in
+/// L1/L2) or op(B) has at most UNPACKED_A_PANELS column panels (each A element is read that often): packing
+/// would cost as much as the kernel's own few passes over A.
+enum { UNPACKED_A = 65536, UNPACKED_A_PANELS = 2 };
 
 static const tk_kernel_info *detect_kernel(void) {
     const tk_kernel_info *kernel;
@@ -63,6 +69,10 @@ static const tk_vector_ops *selected_vector_ops(void) {
     return selected_kernel() == &tk_kernel_avx512 ? &tk_vector_ops_avx512 : &tk_vector_ops_portable;
 }
 
+const tk_pack_ops *tk_selected_pack_ops(void) {
+    return selected_kernel() == &tk_kernel_avx512 ? &tk_pack_ops_avx512 : &tk_pack_ops_portable;
+}
+
 const char *tk_sgemm_kernel_name(void) { return selected_kernel()->name; }
 
 /// A per-thread scratch buffer that only grows, so repeated products never return to the allocator.
@@ -79,57 +89,28 @@ static float *scratch(long count) {
 }
 
 /// Packs op(A)[i0:i0+mc, p0:p0+kc] into MR-row panels laid out step by step, zero-padding the last panel.
-///
-/// Every source read runs along a stored row (contiguous), so hardware prefetching keeps up.
-static void pack_a(int trans, const float *a, long lda, long i0, long p0, long mc, long kc, long mr_, float *out) {
+static void pack_a(const tk_pack_ops *ops, int trans, const float *a, long lda, long i0, long p0, long mc, long kc,
+                   long mr_, float *out) {
     for (long ir = 0; ir < mc; ir += mr_) {
         long rows = mc - ir < mr_ ? mc - ir : mr_;
         if (trans) {
-            for (long p = 0; p < kc; p++) {
-                const float *src = a + (p0 + p) * lda + i0 + ir;
-                long i = 0;
-                for (; i < rows; i++) out[p * mr_ + i] = src[i];
-                for (; i < mr_; i++) out[p * mr_ + i] = 0.0f;
-            }
+            ops->copy(a + p0 * lda + i0 + ir, lda, rows, kc, mr_, out);
         } else {
-            for (long i = 0; i < mr_; i++) {
-                if (i < rows) {
-                    const float *src = a + (i0 + ir + i) * lda + p0;
-                    for (long p = 0; p < kc; p++) out[p * mr_ + i] = src[p];
-                } else {
-                    for (long p = 0; p < kc; p++) out[p * mr_ + i] = 0.0f;
-                }
-            }
+            ops->gather(a + (i0 + ir) * lda + p0, lda, rows, kc, mr_, out);
         }
         out += kc * mr_;
     }
 }
 
 /// Packs op(B)[p0:p0+kc, j0:j0+nc] into NR-column panels laid out step by step, zero-padding the last panel.
-///
-/// Every source read runs along a stored row (contiguous), so hardware prefetching keeps up.
-static void pack_b(int trans, const float *b, long ldb, long p0, long j0, long kc, long nc, long nr_, float *out) {
+static void pack_b(const tk_pack_ops *ops, int trans, const float *b, long ldb, long p0, long j0, long kc, long nc,
+                   long nr_, float *out) {
     for (long jr = 0; jr < nc; jr += nr_) {
         long cols = nc - jr < nr_ ? nc - jr : nr_;
         if (trans) {
-            for (long j = 0; j < nr_; j++) {
-                if (j < cols) {
-                    const float *src = b + (j0 + jr + j) * ldb + p0;
-                    for (long p = 0; p < kc; p++) out[p * nr_ + j] = src[p];
-                } else {
-                    for (long p = 0; p < kc; p++) out[p * nr_ + j] = 0.0f;
-                }
-            }
-        } else if (cols == nr_) {
-            const float *src = b + p0 * ldb + j0 + jr;
-            for (long p = 0; p < kc; p++) memcpy(out + p * nr_, src + p * ldb, (size_t)nr_ * sizeof(float));
+            ops->gather(b + (j0 + jr) * ldb + p0, ldb, cols, kc, nr_, out);
         } else {
-            for (long p = 0; p < kc; p++) {
-                const float *src = b + (p0 + p) * ldb + j0 + jr;
-                long j = 0;
-                for (; j < cols; j++) out[p * nr_ + j] = src[j];
-                for (; j < nr_; j++) out[p * nr_ + j] = 0.0f;
-            }
+            ops->copy(b + p0 * ldb + j0 + jr, ldb, cols, kc, nr_, out);
         }
         out += kc * nr_;
     }
@@ -142,6 +123,30 @@ static void scale_c(long m, long n, float beta, float *c, long ldc) {
             memset(row, 0, (size_t)n * sizeof(float));
         } else {
             for (long j = 0; j < n; j++) row[j] *= beta;
+        }
+    }
+}
+
+/// Whether the packed path reads A in place for an m x n x k product with this kernel.
+static int reads_a_in_place(const tk_kernel_info *info, long m, long n, long k) {
+    return info->strided && (m * k <= UNPACKED_A || n <= UNPACKED_A_PANELS * info->nr);
+}
+
+int tk_sgemm_reads_a_in_place(long m, long n, long k) {
+    return m > SMALL_M && reads_a_in_place(selected_kernel(), m, n, k);
+}
+
+/// A handful of columns with A transposed (weight gradients of narrow inputs): Cᵀ = op(B)ᵀ · A has a handful of
+/// rows, which the row-update path computes from A's stored rows; Cᵀ is then written back transposed.
+static void small_n_transposed_a(long m, long n, long k, float alpha, const float *a, long lda, int transB,
+                                 const float *b, long ldb, float beta, float *c, long ldc) {
+    float *transposed = scratch(n * m + k);
+    tk_sgemm_small_m(selected_vector_ops(), !transB, 0, n, m, k, alpha, b, ldb, a, lda, 0.0f, transposed, m,
+                     transposed + n * m);
+    for (long i = 0; i < m; i++) {
+        for (long j = 0; j < n; j++) {
+            float v = transposed[j * m + i];
+            c[i * ldc + j] = beta == 0.0f ? v : v + beta * c[i * ldc + j];
         }
     }
 }
@@ -163,8 +168,15 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
         tk_sgemm_small_n(selected_vector_ops(), transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, scratch(n * k));
         return;
     }
+    if (n <= SMALL_N) {
+        small_n_transposed_a(m, n, k, alpha, a, lda, transB, b, ldb, beta, c, ldc);
+        return;
+    }
     const tk_kernel_info *info = selected_kernel();
+    const tk_pack_ops *pack = tk_selected_pack_ops();
     const long mr_ = info->mr, nr_ = info->nr;
+    const int inPlace = reads_a_in_place(info, m, n, k);
+    const long rowStep = transA ? 1 : lda, depthStep = transA ? lda : 1;
     long ncMax = n < NC ? n : NC;
     long kcMax = k < KC ? k : KC;
     long mcMax = m < MC ? m : MC;
@@ -178,17 +190,22 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
         for (long p0 = 0; p0 < k; p0 += KC) {
             long kc = k - p0 < KC ? k - p0 : KC;
             float stepBeta = p0 == 0 ? beta : 1.0f;
-            pack_b(transB, b, ldb, p0, j0, kc, nc, nr_, bufB);
+            pack_b(pack, transB, b, ldb, p0, j0, kc, nc, nr_, bufB);
             for (long i0 = 0; i0 < m; i0 += MC) {
                 long mc = m - i0 < MC ? m - i0 : MC;
-                pack_a(transA, a, lda, i0, p0, mc, kc, mr_, bufA);
+                if (!inPlace) pack_a(pack, transA, a, lda, i0, p0, mc, kc, mr_, bufA);
                 for (long jr = 0; jr < nc; jr += nr_) {
                     long nr = nc - jr < nr_ ? nc - jr : nr_;
                     const float *panelB = bufB + jr * kc;
                     for (long ir = 0; ir < mc; ir += mr_) {
                         long mr = mc - ir < mr_ ? mc - ir : mr_;
-                        info->kernel(kc, bufA + ir * kc, panelB, c + (i0 + ir) * ldc + j0 + jr, ldc,
-                                     alpha, stepBeta, mr, nr);
+                        float *tile = c + (i0 + ir) * ldc + j0 + jr;
+                        if (inPlace) {
+                            info->strided(kc, a + (i0 + ir) * rowStep + p0 * depthStep, rowStep, depthStep, panelB,
+                                          tile, ldc, alpha, stepBeta, mr, nr);
+                        } else {
+                            info->kernel(kc, bufA + ir * kc, panelB, tile, ldc, alpha, stepBeta, mr, nr);
+                        }
                     }
                 }
             }

@@ -35,8 +35,8 @@ static void kernel_avx2(long kc, const float *a, const float *b, float *c, long 
     tk_store_tile(tile, MR, NR, c, ldc, alpha, beta, mr, nr);
 }
 
-const tk_kernel_info tk_kernel_avx2 = { kernel_avx2, MR, NR, "avx2+fma" };
+const tk_kernel_info tk_kernel_avx2 = { kernel_avx2, 0, MR, NR, "avx2+fma" };
 
 #else
-const tk_kernel_info tk_kernel_avx2 = { 0, 0, 0, "avx2+fma" };
+const tk_kernel_info tk_kernel_avx2 = { 0, 0, 0, 0, "avx2+fma" };
 #endif

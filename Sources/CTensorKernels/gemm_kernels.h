@@ -8,9 +8,14 @@
 typedef void (*tk_microkernel)(long kc, const float *a, const float *b, float *c, long ldc,
                                float alpha, float beta, long mr, long nr);
 
-/// A micro-kernel and the tile shape its panels are packed for.
+/// A micro-kernel reading A in place: element (i, p) at `a[i * rowStep + p * depthStep]`, b packed as above.
+typedef void (*tk_strided_microkernel)(long kc, const float *a, long rowStep, long depthStep, const float *b,
+                                       float *c, long ldc, float alpha, float beta, long mr, long nr);
+
+/// A micro-kernel, its in-place variant (or NULL), and the tile shape its panels are packed for.
 typedef struct {
     tk_microkernel kernel;
+    tk_strided_microkernel strided;
     long mr;
     long nr;
     const char *name;

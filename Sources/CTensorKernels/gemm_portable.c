@@ -20,4 +20,4 @@ static void kernel_portable(long kc, const float *a, const float *b, float *c, l
     tk_store_tile(tile, MR, NR, c, ldc, alpha, beta, mr, nr);
 }
 
-const tk_kernel_info tk_kernel_portable = { kernel_portable, MR, NR, "portable" };
+const tk_kernel_info tk_kernel_portable = { kernel_portable, 0, MR, NR, "portable" };

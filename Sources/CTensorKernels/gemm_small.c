@@ -21,14 +21,32 @@ static float dot_avx512(long n, const float *x, const float *y) {
     return _mm512_reduce_add_ps(_mm512_add_ps(_mm512_add_ps(s0, s1), _mm512_add_ps(s2, s3)));
 }
 
+/// 128 columns at a time in eight registers (a constant count, so they stay in registers; lanes past n load
+/// zeros and are not stored), summed over all k rows before one store.
 __attribute__((target("avx512f")))
-static void axpy_avx512(long n, float a, const float *x, float *y) {
-    __m512 va = _mm512_set1_ps(a);
-    long i = 0;
-    for (; i + 16 <= n; i += 16) _mm512_storeu_ps(y + i, _mm512_fmadd_ps(va, _mm512_loadu_ps(x + i), _mm512_loadu_ps(y + i)));
-    if (i < n) {
-        __mmask16 mask = (__mmask16)((1u << (n - i)) - 1);
-        _mm512_mask_storeu_ps(y + i, mask, _mm512_fmadd_ps(va, _mm512_maskz_loadu_ps(mask, x + i), _mm512_maskz_loadu_ps(mask, y + i)));
+static void combine_avx512(long k, long n, float alpha, const float *x, const float *b, long ldb, float beta,
+                           float *out) {
+    for (long j0 = 0; j0 < n; j0 += 128) {
+        __mmask16 m[8];
+        __m512 acc[8];
+        for (int t = 0; t < 8; t++) {
+            long start = j0 + 16 * t, count = n - start;
+            m[t] = count <= 0 ? 0 : (__mmask16)((1u << (count < 16 ? count : 16)) - 1);
+            acc[t] = _mm512_setzero_ps();
+        }
+        for (long p = 0; p < k; p++) {
+            if (x[p] == 0.0f) continue;
+            __m512 xv = _mm512_set1_ps(x[p]);
+            const float *row = b + p * ldb + j0;
+            for (int t = 0; t < 8; t++) acc[t] = _mm512_fmadd_ps(xv, _mm512_maskz_loadu_ps(m[t], row + 16 * t), acc[t]);
+        }
+        __m512 va = _mm512_set1_ps(alpha), vb = _mm512_set1_ps(beta);
+        for (int t = 0; t < 8; t++) {
+            float *dst = out + j0 + 16 * t;
+            __m512 value = _mm512_mul_ps(va, acc[t]);
+            if (beta != 0.0f) value = _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(m[t], dst), value);
+            _mm512_mask_storeu_ps(dst, m[t], value);
+        }
     }
 }
 #endif
@@ -45,16 +63,23 @@ static float dot_portable(long n, const float *x, const float *y) {
     return total;
 }
 
-static void axpy_portable(long n, float a, const float *x, float *y) {
-    for (long i = 0; i < n; i++) y[i] += a * x[i];
+static void combine_portable(long k, long n, float alpha, const float *x, const float *b, long ldb, float beta,
+                             float *out) {
+    for (long j = 0; j < n; j++) out[j] = beta == 0.0f ? 0.0f : beta * out[j];
+    for (long p = 0; p < k; p++) {
+        if (x[p] == 0.0f) continue;
+        float a = alpha * x[p];
+        const float *row = b + p * ldb;
+        for (long j = 0; j < n; j++) out[j] += a * row[j];
+    }
 }
 
 #if defined(__x86_64__) || defined(__i386__)
-const tk_vector_ops tk_vector_ops_avx512 = { dot_avx512, axpy_avx512 };
+const tk_vector_ops tk_vector_ops_avx512 = { dot_avx512, combine_avx512 };
 #else
-const tk_vector_ops tk_vector_ops_avx512 = { dot_portable, axpy_portable };
+const tk_vector_ops tk_vector_ops_avx512 = { dot_portable, combine_portable };
 #endif
-const tk_vector_ops tk_vector_ops_portable = { dot_portable, axpy_portable };
+const tk_vector_ops tk_vector_ops_portable = { dot_portable, combine_portable };
 
 void tk_sgemm_small_m(const tk_vector_ops *ops, int transA, int transB, long m, long n, long k, float alpha,
                       const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc,
@@ -72,10 +97,7 @@ void tk_sgemm_small_m(const tk_vector_ops *ops, int transA, int transB, long m, 
                 out[j] = beta == 0.0f ? v : v + beta * out[j];
             }
         } else {
-            for (long j = 0; j < n; j++) out[j] = beta == 0.0f ? 0.0f : beta * out[j];
-            for (long p = 0; p < k; p++) {
-                if (x[p] != 0.0f) ops->axpy(n, alpha * x[p], b + p * ldb, out);
-            }
+            ops->combine(k, n, alpha, x, b, ldb, beta, out);
         }
     }
 }

@@ -1,10 +1,13 @@
 #ifndef TK_GEMM_SMALL_H
 #define TK_GEMM_SMALL_H
 
-/// Dot product and y += a·x, vectorized for the selected instruction set.
+/// Dot product and vector-matrix product, vectorized for the selected instruction set.
+///
+/// `combine` writes out[j] = alpha · Σ_p x[p] · b[p * ldb + j] + beta · out[j] for j < n (out not read when
+/// beta is 0): a combination of k rows of b.
 typedef struct {
     float (*dot)(long n, const float *x, const float *y);
-    void (*axpy)(long n, float a, const float *x, float *y);
+    void (*combine)(long k, long n, float alpha, const float *x, const float *b, long ldb, float beta, float *out);
 } tk_vector_ops;
 
 /// AVX-512 routines (for CPUs with AVX-512F only) and portable C routines.

@@ -14,5 +14,5 @@ public enum ComputeThreads {
     }
 
     /// Products with fewer floating-point operations than this stay single-threaded.
-    public static let minimumParallelFlops = 4_000_000
+    public static let minimumParallelFlops = 16_000_000
 }

@@ -17,7 +17,7 @@ enum MatrixMultiply {
         }
         let splitRows = m >= n
         let extent = splitRows ? m : n
-        let alignment = splitRows ? 48 : 32
+        let alignment = splitRows ? 24 : 32
         let chunk = ((extent + threads - 1) / threads + alignment - 1) / alignment * alignment
         let parts = (extent + chunk - 1) / chunk
         let operands = Operands(a: a, b: b, c: c)
@@ -89,29 +89,54 @@ extension Tensor {
         Tensor.recordedProduct(self, transposed: false, other, transposed: false)
     }
 
+    /// The transpose of a matrix, without recording gradients (a vectorized block transpose).
+    func matrixTranspose() -> Tensor {
+        let (rows, columns) = (shape[0], shape[1])
+        return Tensor(shape: [columns, rows]) { out in tk_transpose(rows, columns, storage.pointer, out.baseAddress!) }
+    }
+
+    /// Whether the affine products of a small batch are better computed transposed, `(W · xᵀ)ᵀ` and
+    /// `(Wᵀ · gᵀ)ᵀ`, so the product reads the weight in place instead of packing it (the same sums, in the same
+    /// order, so the same bits).
+    static func readsWeightInPlace(batch: Int, weight: Tensor) -> Bool {
+        batch < weight.shape[0] && tk_sgemm_reads_a_in_place(weight.shape[0], batch, weight.shape[1]) != 0
+    }
+
     /// The affine map of a fully connected layer: `input · weightᵀ + bias`.
     ///
     /// `input` is `[batch, in]`, `weight` is `[out, in]` (PyTorch's layout) and `bias` is `[out]`.
     public static func affine(_ input: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
         precondition(input.rank == 2 && weight.rank == 2 && input.shape[1] == weight.shape[1],
                      "affine needs [batch, \(weight.shape.last ?? 0)] input, got \(input.shape) for weight \(weight.shape)")
-        var value = product(input, transposed: false, weight, transposed: true)
-        let (rows, columns) = (value.shape[0], value.shape[1])
-        if let bias {
-            precondition(bias.shape == [columns], "bias shape \(bias.shape) does not match \(columns) outputs")
-            let bp = bias.storage.pointer
-            value.withUnsafeMutableBufferPointer { out in
-                for r in 0..<rows {
-                    let row = out.baseAddress! + r * columns
-                    for c in 0..<columns { row[c] += bp[c] }
+        let (batch, inputCount, outputs) = (input.shape[0], input.shape[1], weight.shape[0])
+        if let bias { precondition(bias.shape == [outputs], "bias shape \(bias.shape) does not match \(outputs) outputs") }
+        let weightInPlace = readsWeightInPlace(batch: batch, weight: weight)
+        var value: Tensor
+        if weightInPlace {
+            value = product(weight, transposed: false, input, transposed: true).matrixTranspose()
+            if let bias {
+                value.withUnsafeMutableBufferPointer { out in tk_add_row(batch, outputs, bias.storage.pointer, out.baseAddress!) }
+            }
+        } else {
+            // The bias is laid down first and the product added to it (beta 1): one pass over the result.
+            value = Tensor(shape: [batch, outputs]) { out in
+                if let bias {
+                    for row in 0..<batch { (out.baseAddress! + row * outputs).update(from: bias.storage.pointer, count: outputs) }
                 }
+                MatrixMultiply.gemm(
+                    transposeA: false, transposeB: true, m: batch, n: outputs, k: inputCount, a: input.storage.pointer,
+                    lda: inputCount, b: weight.storage.pointer, ldb: inputCount, beta: bias == nil ? 0 : 1,
+                    c: out.baseAddress!, ldc: outputs)
             }
         }
         let (x, w) = (input.detached(), weight.detached())
         let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
         return recording(value, inputs: inputs) { g, needed in
+            let inputGradient: Tensor? = !needed[0] ? nil : weightInPlace
+                ? product(w, transposed: true, g, transposed: true).matrixTranspose()
+                : product(g, transposed: false, w, transposed: false)
             var grads: [Tensor?] = [
-                needed[0] ? product(g, transposed: false, w, transposed: false) : nil,
+                inputGradient,
                 needed[1] ? product(g, transposed: true, x, transposed: false) : nil,
             ]
             if needed.count == 3 {

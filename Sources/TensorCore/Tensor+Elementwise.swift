@@ -1,3 +1,4 @@
+import CTensorKernels
 import Foundation
 
 /// A scalar function applied element by element, with its derivative for the backward pass.
@@ -60,10 +61,19 @@ extension Tensor {
     }
 
     /// max(x, 0).
-    public func relu() -> Tensor { apply(LeakyRectifier(slope: 0)) }
+    public func relu() -> Tensor { leakyRelu(slope: 0) }
 
-    /// x for positive x, `slope * x` otherwise.
-    public func leakyRelu(slope: Float = 0.01) -> Tensor { apply(LeakyRectifier(slope: slope)) }
+    /// x for positive x, `slope * x` otherwise (vectorized in CTensorKernels, forward and backward).
+    public func leakyRelu(slope: Float = 0.01) -> Tensor {
+        let source = storage.pointer
+        let value = Tensor(shape: shape) { out in tk_leaky_relu(out.count, slope, source, out.baseAddress!) }
+        let x = detached()
+        return Tensor.recording(value, inputs: [self]) { g, _ in
+            [Tensor(shape: g.shape) { out in
+                tk_leaky_relu_backward(out.count, slope, x.storage.pointer, g.storage.pointer, out.baseAddress!)
+            }]
+        }
+    }
 
     /// The hyperbolic tangent of each element.
     public func tanh() -> Tensor { apply(HyperbolicTangent()) }
@@ -112,12 +122,6 @@ struct Clamp: ElementwiseFunction {
     let lower: Float, upper: Float
     func value(_ x: Float) -> Float { Swift.min(Swift.max(x, lower), upper) }
     func derivative(_ x: Float, _ y: Float) -> Float { x >= lower && x <= upper ? 1 : 0 }
-}
-
-struct LeakyRectifier: ElementwiseFunction {
-    let slope: Float
-    func value(_ x: Float) -> Float { x > 0 ? x : slope * x }
-    func derivative(_ x: Float, _ y: Float) -> Float { x > 0 ? 1 : slope }
 }
 
 struct HyperbolicTangent: ElementwiseFunction {

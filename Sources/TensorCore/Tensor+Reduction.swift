@@ -1,3 +1,5 @@
+import CTensorKernels
+
 /// Sums, means and maxima over all elements or along one axis.
 extension Tensor {
     /// `axis` made non-negative (negative counts from the end).
@@ -40,7 +42,6 @@ extension Tensor {
         let (outer, length, inner) = split(at: axis)
         let source = storage.pointer
         let value = Tensor(shape: reducedShape(axis, keepingDimension: keepingDimension)) { out in
-            out.initialize(repeating: 0)
             for o in 0..<outer {
                 let dst = out.baseAddress! + o * inner
                 if inner == 1 {
@@ -49,10 +50,7 @@ extension Tensor {
                     dst[0] = total
                     continue
                 }
-                for k in 0..<length {
-                    let src = source + (o * length + k) * inner
-                    for i in 0..<inner { dst[i] += src[i] }
-                }
+                tk_column_sums(length, inner, source + o * length * inner, dst)
             }
         }
         let shape = self.shape

@@ -34,18 +34,22 @@ struct KernelTests {
         }
     }
 
-    /// Every micro-kernel this CPU can run gives the naive product (serialized: the kernel choice is global).
+    /// Every micro-kernel and its packing routines give the naive product for each transpose and panel edge
+    /// (serialized: the kernel choice is global).
     @Test func everyKernelMatchesNaive() {
         let original = MatrixMultiply.kernelName
         defer { MatrixMultiply.useKernel(original) }
         var generator = SeededGenerator(seed: 77)
+        let shapes = [(37, 65, 300), (13, 100, 7), (5, 33, 17), (16, 16, 16), (17, 31, 15), (9, 48, 33), (3, 150, 20), (70, 3, 12)]
         for name in ["avx512f", "avx2+fma", "portable"] where MatrixMultiply.useKernel(name) {
-            for (m, n, k) in [(37, 65, 300), (13, 100, 7)] {
-                let a = Tensor.uniform([k, m], low: -1, high: 1, using: &generator)
-                let b = Tensor.uniform([k, n], low: -1, high: 1, using: &generator)
-                let c = Tensor.product(a, transposed: true, b, transposed: false)
-                let expected = naiveProduct(a.scalars, b.scalars, m: m, n: n, k: k, transposeA: true, transposeB: false)
-                #expect(isClose(c.scalars, expected, tolerance: 1e-4), "kernel \(name)")
+            for (m, n, k) in shapes {
+                for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
+                    let a = Tensor.uniform(ta ? [k, m] : [m, k], low: -1, high: 1, using: &generator)
+                    let b = Tensor.uniform(tb ? [n, k] : [k, n], low: -1, high: 1, using: &generator)
+                    let c = Tensor.product(a, transposed: ta, b, transposed: tb)
+                    let expected = naiveProduct(a.scalars, b.scalars, m: m, n: n, k: k, transposeA: ta, transposeB: tb)
+                    #expect(isClose(c.scalars, expected, tolerance: 1e-4), "kernel \(name) m \(m) n \(n) k \(k) ta \(ta) tb \(tb)")
+                }
             }
         }
     }
@@ -62,8 +66,9 @@ struct KernelTests {
 
     @Test func parallelGemmMatchesSingleThreaded() {
         var generator = SeededGenerator(seed: 5)
-        let a = Tensor.uniform([200, 130], low: -1, high: 1, using: &generator)
-        let b = Tensor.uniform([130, 170], low: -1, high: 1, using: &generator)
+        let a = Tensor.uniform([260, 200], low: -1, high: 1, using: &generator)
+        let b = Tensor.uniform([200, 170], low: -1, high: 1, using: &generator)
+        #expect(2 * 260 * 200 * 170 >= ComputeThreads.minimumParallelFlops)
         let saved = ComputeThreads.count
         defer { ComputeThreads.count = saved }
         ComputeThreads.count = 1

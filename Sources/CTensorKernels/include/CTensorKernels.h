@@ -1,7 +1,8 @@
 #ifndef CTENSORKERNELS_H
 #define CTENSORKERNELS_H
 
-/// C micro-kernels for TensorCore: single-precision GEMM, im2col/col2im and the Adam update.
+/// C micro-kernels for TensorCore: single-precision GEMM, im2col/col2im, the Adam update and the element-wise
+/// passes of dense layers (leaky ReLU, bias rows, row and column sums, transposes).
 ///
 /// Every routine is single-threaded; callers split work across threads.
 /// The instruction set is chosen once at run time (AVX-512F, AVX2+FMA, or portable C).
@@ -19,6 +20,11 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
               const float *a, long lda, const float *b, long ldb,
               float beta, float *c, long ldc);
 
+/// Whether tk_sgemm reads A in place (unpacked) for an m x n x k product: A is small, or op(B) has so few
+/// columns that each A element is used only a couple of times. Callers that can choose which operand is A
+/// use it to put the larger one there.
+int tk_sgemm_reads_a_in_place(long m, long n, long k);
+
 /// The name of the micro-kernel tk_sgemm uses on this CPU: "avx512f", "avx2+fma" or "portable".
 const char *tk_sgemm_kernel_name(void);
 
@@ -34,12 +40,30 @@ void tk_im2col(const float *x, long batch, long channels, long height, long widt
                long kernelH, long kernelW, long strideH, long strideW, long padH, long padW,
                long outH, long outW, float *cols);
 
-/// The adjoint of tk_im2col: adds every column entry back to the image position it came from.
+/// The adjoint of tk_im2col: sums the column entries back into the image positions they came from.
 ///
-/// dx ([batch, channels, height, width]) is accumulated into, not overwritten.
+/// dx ([batch, channels, height, width]) is overwritten (positions no patch covers become 0).
 void tk_col2im(const float *cols, long batch, long channels, long height, long width,
                long kernelH, long kernelW, long strideH, long strideW, long padH, long padW,
                long outH, long outW, float *dx);
+
+/// y = x where x > 0, slope·x elsewhere (ReLU for slope 0), for n elements.
+void tk_leaky_relu(long n, float slope, const float *x, float *y);
+
+/// The leaky ReLU's pullback: dx = g where x > 0, slope·g elsewhere.
+void tk_leaky_relu_backward(long n, float slope, const float *x, const float *g, float *dx);
+
+/// Adds the vector v (columns long) to every row of the row-major rows x columns matrix x (a bias).
+void tk_add_row(long rows, long columns, const float *v, float *x);
+
+/// sums[c] = the sum of column c of the row-major rows x columns matrix x, rows added in order.
+void tk_column_sums(long rows, long columns, const float *x, float *sums);
+
+/// sums[r] = the sum of row r of the row-major rows x columns matrix x (in sixteen interleaved partial sums).
+void tk_row_sums(long rows, long columns, const float *x, float *sums);
+
+/// y (columns x rows) = the transpose of the row-major rows x columns matrix x, in 16 x 16 register blocks.
+void tk_transpose(long rows, long columns, const float *x, float *y);
 
 /// One Adam update of n parameters in place (PyTorch's formulation, L2 weight decay added to the gradient):
 /// m = β1·m + (1−β1)·d, v = β2·v + (1−β2)·d², p −= stepSize · m / (√v / correction2Root + ε), d = g + decay·p.

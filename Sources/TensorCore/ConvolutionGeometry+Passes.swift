@@ -1,0 +1,113 @@
+import CTensorKernels
+
+/// The forward and backward passes of a convolution, chunk by chunk, with the chunks split over threads.
+extension ConvolutionGeometry {
+    /// The buffers of one pass, handed to worker threads that write disjoint images or their own partial sums.
+    struct Buffers: @unchecked Sendable {
+        let input: UnsafePointer<Float>
+        let weight: UnsafePointer<Float>
+        let bias: UnsafePointer<Float>?
+        let output: UnsafeMutablePointer<Float>?
+    }
+
+    // MARK: - Forward
+
+    /// Writes the `[N, O, OH, OW]` cross-correlation of `input` with `weight`, plus `bias`, into `output`.
+    func forward(input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
+                 output: UnsafeMutablePointer<Float>, parts: Int) {
+        let buffers = Buffers(input: input, weight: weight, bias: bias, output: output)
+        WorkerPool.shared.run(parts: parts) { part in
+            forward(chunks: chunks(ofPart: part, of: parts), buffers: buffers)
+        }
+    }
+
+    private func forward(chunks: Range<Int>, buffers: Buffers) {
+        guard let output = buffers.output, !chunks.isEmpty else { return }
+        let columns = UnsafeMutablePointer<Float>.allocate(capacity: patchSize * chunkColumns)
+        let products = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels * chunkColumns)
+        defer {
+            columns.deallocate()
+            products.deallocate()
+        }
+        for chunk in chunks {
+            let images = images(ofChunk: chunk)
+            let width = images.count * plane
+            im2col(buffers.input, images: images, into: columns)
+            tk_sgemm(0, 0, outputChannels, width, patchSize, 1, buffers.weight, patchSize, columns, width, 0, products, width)
+            scatter(products: products, bias: buffers.bias, images: images, into: output)
+        }
+    }
+
+    // MARK: - Backward
+
+    /// The gradients a backward pass writes; `nil` for those not needed.
+    struct Gradients: @unchecked Sendable {
+        let input: UnsafeMutablePointer<Float>?
+        let weight: UnsafeMutablePointer<Float>?
+        let bias: UnsafeMutablePointer<Float>?
+    }
+
+    /// Back-propagates the output gradient `gradient` (`[N, O, OH, OW]`).
+    ///
+    /// The input gradient is written image by image; weight and bias gradients are summed per part and the
+    /// parts' sums added in part order, so a fixed thread count always gives the same bits.
+    func backward(gradient: UnsafePointer<Float>, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
+                  into gradients: Gradients, parts: Int) {
+        let buffers = Buffers(input: input, weight: weight, bias: nil, output: nil)
+        let weightCount = outputChannels * patchSize
+        let partials = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, (parts - 1) * (weightCount + outputChannels)))
+        defer { partials.deallocate() }
+        let shared = Partials(pointer: partials)
+        WorkerPool.shared.run(parts: parts) { part in
+            let own = shared.pointer + (part - 1) * (weightCount + outputChannels)
+            let target = part == 0 ? gradients : Gradients(
+                input: gradients.input, weight: gradients.weight.map { _ in own }, bias: gradients.bias.map { _ in own + weightCount })
+            backward(chunks: chunks(ofPart: part, of: parts), gradient: gradient, buffers: buffers, into: target)
+        }
+        for part in 1..<Swift.max(1, parts) {
+            let own = partials + (part - 1) * (weightCount + outputChannels)
+            if let weight = gradients.weight { for i in 0..<weightCount { weight[i] += own[i] } }
+            if let bias = gradients.bias { for o in 0..<outputChannels { bias[o] += own[weightCount + o] } }
+        }
+    }
+
+    /// Scratch space for the weight and bias sums of parts 1 and up.
+    private struct Partials: @unchecked Sendable {
+        let pointer: UnsafeMutablePointer<Float>
+    }
+
+    private func backward(chunks: Range<Int>, gradient: UnsafePointer<Float>, buffers: Buffers, into gradients: Gradients) {
+        let rows = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels * chunkColumns)
+        let columns = UnsafeMutablePointer<Float>.allocate(capacity: patchSize * chunkColumns)
+        let sums = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels)
+        // The weight gradient is summed transposed, [C·KH·KW, O]: the product then reads the patch matrix in
+        // place and packs only the (much smaller) output gradient.
+        let transposedWeight = UnsafeMutablePointer<Float>.allocate(capacity: patchSize * outputChannels)
+        defer {
+            rows.deallocate()
+            columns.deallocate()
+            sums.deallocate()
+            transposedWeight.deallocate()
+        }
+        transposedWeight.initialize(repeating: 0, count: patchSize * outputChannels)
+        gradients.bias?.initialize(repeating: 0, count: outputChannels)
+        for chunk in chunks {
+            let images = images(ofChunk: chunk)
+            let width = images.count * plane
+            gather(gradient: gradient, images: images, into: rows)
+            if gradients.weight != nil {
+                im2col(buffers.input, images: images, into: columns)
+                tk_sgemm(0, 1, patchSize, outputChannels, width, 1, columns, width, rows, width, 1, transposedWeight, outputChannels)
+            }
+            if let bias = gradients.bias {
+                tk_row_sums(outputChannels, width, rows, sums)
+                for o in 0..<outputChannels { bias[o] += sums[o] }
+            }
+            if let input = gradients.input {
+                tk_sgemm(1, 0, patchSize, width, outputChannels, 1, buffers.weight, patchSize, rows, width, 0, columns, width)
+                col2im(columns, images: images, into: input)
+            }
+        }
+        if let weight = gradients.weight { tk_transpose(patchSize, outputChannels, transposedWeight, weight) }
+    }
+}
