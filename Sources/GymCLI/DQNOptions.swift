@@ -2,8 +2,8 @@ import Agents
 import ArgumentParser
 import Gym
 
-/// The DQN-only flags of `gym run dqn`; the shared ones (--steps, --learning-rate, --discount, ε) are in
-/// ``HyperparameterOptions``.
+/// The DQN-only flags of `gym run dqn`; the shared ones are in ``HyperparameterOptions`` (--steps,
+/// --learning-rate, --discount, ε) and ``NetworkOptions`` (--hidden, --max-grad-norm, --save, --load).
 struct DQNOptions: ParsableArguments {
     @Option(help: "Replay buffer capacity in transitions.")
     var bufferSize: Int?
@@ -35,26 +35,12 @@ struct DQNOptions: ParsableArguments {
     @Option(help: "Optimizer: adam or rmsprop (centered).")
     var optimizer: String?
 
-    @Option(help: "Clip the gradients' global norm to this.")
-    var maxGradNorm: Double?
-
-    @Option(help: "Hidden layer widths, comma-separated (such as 120,84).")
-    var hidden: String?
-
-    @Option(help: "Write the trained agent to this safetensors file (atomically; also on Ctrl-C or a NaN loss).")
-    var save: String?
-
-    @Option(help: "Start from the agent in this safetensors file: its configuration, networks, optimizer and ε schedule (flags given override the configuration).")
-    var load: String?
-
     /// The flags that were given, by name (to reject them for agents that do not use them).
     var givenFlags: [String] {
         [("--buffer-size", bufferSize != nil), ("--batch-size", batchSize != nil),
          ("--learning-starts", learningStarts != nil), ("--train-frequency", trainFrequency != nil),
          ("--gradient-steps", gradientSteps != nil), ("--target-update-interval", targetUpdateInterval != nil),
-         ("--tau", tau != nil), ("--double-dqn", doubleDqn), ("--loss", loss != nil), ("--optimizer", optimizer != nil),
-         ("--max-grad-norm", maxGradNorm != nil), ("--hidden", hidden != nil), ("--save", save != nil),
-         ("--load", load != nil)]
+         ("--tau", tau != nil), ("--double-dqn", doubleDqn), ("--loss", loss != nil), ("--optimizer", optimizer != nil)]
             .filter(\.1).map(\.0)
     }
 
@@ -79,14 +65,6 @@ struct DQNOptions: ParsableArguments {
                 throw GymError.unknownName("optimizer", optimizer, valid: DQNConfiguration.OptimizerKind.allCases.map(\.rawValue))
             }
             configuration.optimizer = kind
-        }
-        if let maxGradNorm { configuration.maxGradientNorm = maxGradNorm }
-        if let hidden {
-            let widths = hidden.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard !widths.isEmpty, widths.allSatisfy({ ($0 ?? 0) > 0 }) else {
-                throw GymError("--hidden takes positive layer widths separated by commas (such as 120,84), not '\(hidden)'")
-            }
-            configuration.hiddenLayers = widths.compactMap { $0 }
         }
     }
 }

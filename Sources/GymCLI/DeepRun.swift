@@ -2,52 +2,94 @@ import Agents
 import Foundation
 import Gym
 
-/// Picks the observation encoder and the tuned configuration for a deep agent, then runs it.
+/// The observation kinds the neural agents' presets are tuned for.
+private enum PresetFamily {
+    /// Integer states, one-hot encoded (gridworlds, FrozenLake, CliffWalking, MDP files).
+    case discreteStates
+    /// Float vectors (CartPole).
+    case vectors
+}
+
+/// Picks the observation encoder and the tuned configuration for a neural agent, then trains and evaluates it.
 ///
 /// With `evaluateOnly` (`gym eval`), the agent comes from `--load` and is only evaluated.
-func runDeep(_ environment: any Environment, context: RunContext, dqnOptions: DQNOptions,
+func runDeep(_ environment: any Environment, context: RunContext, options: DeepAgentOptions,
              evaluateOnly: Bool = false) throws -> RunReport {
     if let discrete = environment as? any DiscreteEnvironment {
         return try runDeep(discrete, encoder: OneHotEncoder(count: discrete.observationSpace.count),
-                           preset: .discreteStates, context: context, dqnOptions: dqnOptions,
-                           evaluateOnly: evaluateOnly)
+                           family: .discreteStates, context: context, options: options, evaluateOnly: evaluateOnly)
     }
     if let vector = environment as? any VectorEnvironment {
         guard vector.observationSpace.shape.count == 1 else {
             throw GymError("\(context.agent.rawValue) needs flat observation vectors; '\(context.environmentName)' has shape \(vector.observationSpace.shape)")
         }
         return try runDeep(vector, encoder: VectorEncoder(size: vector.observationSpace.shape[0]),
-                           preset: .cartPole, context: context, dqnOptions: dqnOptions,
-                           evaluateOnly: evaluateOnly)
+                           family: .vectors, context: context, options: options, evaluateOnly: evaluateOnly)
     }
     let spaces = spaceDescriptions(of: environment)
     throw GymError("\(context.agent.rawValue) needs discrete actions and integer or float-vector observations; '\(context.environmentName)' has observations \(spaces.observation) and actions \(spaces.action)")
 }
 
-/// Trains DQN on `environment`, evaluates the greedy policy and reports.
+/// Builds the agent `context.agent` names for `encoder`'s observations.
 private func runDeep<E: Environment, Encoder: ObservationEncoder>(
-    _ environment: E, encoder: Encoder, preset: DQNConfiguration, context: RunContext, dqnOptions: DQNOptions,
+    _ environment: E, encoder: Encoder, family: PresetFamily, context: RunContext, options: DeepAgentOptions,
     evaluateOnly: Bool
 ) throws -> RunReport where E.Observation == Encoder.Observation, E.Action == Int, E.ActionSpace == Discrete {
+    let actionCount = environment.actionSpace.count
+    switch context.agent {
+    case .dqn:
+        let preset: DQNConfiguration = family == .discreteStates ? .discreteStates : .cartPole
+        let agent = try makeAgent(DQN<Encoder>.self, encoder: encoder, actionCount: actionCount, preset: preset,
+                                  context: context, options: options, evaluateOnly: evaluateOnly) { configuration in
+            context.hyperparameters.applyExploration(to: &configuration)
+            try options.dqn.apply(to: &configuration)
+        }
+        return try trainAndEvaluate(agent, in: environment, context: context, options: options,
+                                    evaluateOnly: evaluateOnly, hyperparameters: describe(agent.configuration),
+                                    epsilon: { agent.epsilon })
+    case .reinforce:
+        let agent = try makeAgent(Reinforce<Encoder>.self, encoder: encoder, actionCount: actionCount,
+                                  preset: family == .discreteStates ? .discreteStates : .cartPole,
+                                  context: context, options: options, evaluateOnly: evaluateOnly,
+                                  applyFlags: options.policyGradient.apply(to:))
+        return try trainAndEvaluate(agent, in: environment, context: context, options: options,
+                                    evaluateOnly: evaluateOnly,
+                                    hyperparameters: describe(agent.configuration, reinforce: true))
+    case .actorCritic:
+        let agent = try makeAgent(ActorCritic<Encoder>.self, encoder: encoder, actionCount: actionCount,
+                                  preset: family == .discreteStates ? .actorCriticDiscreteStates : .actorCriticCartPole,
+                                  context: context, options: options, evaluateOnly: evaluateOnly,
+                                  applyFlags: options.policyGradient.apply(to:))
+        return try trainAndEvaluate(agent, in: environment, context: context, options: options,
+                                    evaluateOnly: evaluateOnly,
+                                    hyperparameters: describe(agent.configuration, reinforce: false))
+    case .qLearning, .sarsa, .expectedSarsa, .valueIteration, .policyIteration:
+        throw GymError("\(context.agent.rawValue) is not a neural agent")
+    }
+}
+
+/// Trains `agent` on `environment` (unless `evaluateOnly`), evaluates the greedy policy and reports.
+private func trainAndEvaluate<Agent: NeuralAgent, E: Environment>(
+    _ agent: Agent, in environment: E, context: RunContext, options: DeepAgentOptions, evaluateOnly: Bool,
+    hyperparameters: [String: String], epsilon: (() -> Double)? = nil
+) throws -> RunReport where E.Observation == Agent.Encoder.Observation, E.Action == Int {
     let clock = ContinuousClock()
     let start = clock.now
     var environment = environment
-    let agent = try makeAgent(encoder: encoder, actionCount: environment.actionSpace.count, preset: preset,
-                              context: context, dqnOptions: dqnOptions, evaluateOnly: evaluateOnly)
-    let configuration = agent.configuration
     let renderer = try context.run.render.map { _ in try terminalRenderer(for: environment, fps: context.run.fps) }
     let checkpointMetadata = ["env": context.environmentName]
-    let saveURL = dqnOptions.save.map { URL(fileURLWithPath: $0) }
+    let saveURL = options.network.save.map { URL(fileURLWithPath: $0) }
     var report = RunReport(agent: context.agent.rawValue, env: context.environmentName, seed: context.run.seed)
     report.rewardThreshold = context.spec.rewardThreshold
-    report.hyperparameters = describe(configuration)
-    if evaluateOnly { report.checkpoint = dqnOptions.load }
+    report.hyperparameters = hyperparameters
+    if evaluateOnly { report.checkpoint = options.network.load }
     let log = try context.run.log.map(EpisodeLog.init(path:))
 
     // Training, with the live progress line; Ctrl-C stops it and still evaluates.
-    let budget = TrainingBudget.steps(configuration.totalSteps)
-    let progress = ProgressReporter(budget: budget)
+    let progress = ProgressReporter(budget: .steps(agent.configuration.totalSteps), showsEpsilon: epsilon != nil)
+    var movingAverage = MovingAverage(window: 100)
     var lastEpisode: TrainingEpisode?
+    var returns: [Double] = []
     Interrupt.install()
     while !agent.isFinished {
         if Interrupt.isRequested {
@@ -59,7 +101,8 @@ private func runDeep<E: Environment, Encoder: ObservationEncoder>(
         do {
             episode = try agent.trainEpisode(in: &environment)
         } catch {
-            // A NaN loss leaves the network at its last good state: keep that one.
+            // A NaN loss leaves the networks at their last good state: keep those, and the curve so far.
+            try context.writePlot(returns)
             if let saveURL {
                 try agent.save(to: saveURL, metadata: checkpointMetadata)
                 TerminalOutput.write("\nsaved the last good agent to \(saveURL.path)\n")
@@ -67,15 +110,25 @@ private func runDeep<E: Environment, Encoder: ObservationEncoder>(
             throw error
         }
         lastEpisode = episode
+        returns.append(episode.totalReward)
         let success = (environment as? any GoalReporting)?.isAtGoal
         progress.record(episode, success: success, loss: agent.lastLoss)
+        if let average = movingAverage.add(episode.totalReward) {
+            report.bestMovingAverage = max(report.bestMovingAverage ?? -.infinity, average)
+            if let threshold = report.rewardThreshold, average >= threshold, report.solvedAtEpisode == nil {
+                report.solvedAtEpisode = episode.index
+            }
+        }
+        let statistics = agent.learningStatistics
         try log?.write(EpisodeLog.Line(phase: "train", episode: episode.index, return: episode.totalReward,
                                        length: episode.length, terminated: episode.terminated, success: success,
-                                       epsilon: episode.epsilon, totalSteps: episode.totalSteps, loss: agent.lastLoss,
-                                       meanQ: agent.lastMeanQ))
+                                       epsilon: epsilon?(), totalSteps: episode.totalSteps, loss: agent.lastLoss,
+                                       meanQ: statistics.meanQ, valueLoss: statistics.valueLoss,
+                                       entropy: statistics.entropy))
     }
     progress.finish(lastEpisode)
-    if let saveURL {
+    if !evaluateOnly { try context.writePlot(returns) }
+    if let saveURL, !evaluateOnly {
         try agent.save(to: saveURL, metadata: checkpointMetadata)
         TerminalOutput.write("saved the agent to \(saveURL.path)\n")
     }
@@ -94,63 +147,41 @@ private func runDeep<E: Environment, Encoder: ObservationEncoder>(
     try log?.writeEvaluation(evaluation)
     if let discrete = environment as? any DiscreteEnvironment {
         // Every state's greedy action and value, as the tabular agents report them.
-        let states = (0..<discrete.observationSpace.count).compactMap { $0 as? Encoder.Observation }
+        let states = (0..<discrete.observationSpace.count).compactMap { $0 as? Agent.Encoder.Observation }
         report.policy = states.map(agent.greedyAction)
-        report.values = states.map { Double(agent.actionValues($0).max() ?? 0) }
+        report.values = states.compactMap(agent.stateValue)
         report.policyPicture = (environment as? any PolicyRendering)?.policyText(report.policy)
     }
     report.wallSeconds = seconds(clock.now - start)
     let evaluationSteps = evaluation.episodeLengths.reduce(0, +)
-    report.stepsPerSecond = Double(report.steps + evaluationSteps) / max(report.trainSeconds + seconds(clock.now - evaluationStart), 1e-9)
+    let trainedSteps = evaluateOnly ? 0 : report.steps
+    report.stepsPerSecond = Double(trainedSteps + evaluationSteps) / max(report.trainSeconds + seconds(clock.now - evaluationStart), 1e-9)
     return report
 }
 
 /// A fresh agent from the tuned preset and the flags, or (with `--load`) the saved one with the flags applied to
 /// its saved configuration.
-private func makeAgent<Encoder: ObservationEncoder>(
-    encoder: Encoder, actionCount: Int, preset: DQNConfiguration, context: RunContext, dqnOptions: DQNOptions,
-    evaluateOnly: Bool
-) throws -> DQN<Encoder> {
-    guard let path = dqnOptions.load else {
-        var configuration = context.hyperparameters.dqnConfiguration(preset: preset, seed: context.run.seed)
-        try dqnOptions.apply(to: &configuration)
-        return try DQN(encoder: encoder, actionCount: actionCount, configuration: configuration)
+private func makeAgent<Agent: NeuralAgent>(
+    _ type: Agent.Type, encoder: Agent.Encoder, actionCount: Int, preset: Agent.Configuration, context: RunContext,
+    options: DeepAgentOptions, evaluateOnly: Bool, applyFlags: (inout Agent.Configuration) throws -> Void
+) throws -> Agent {
+    guard let path = options.network.load else {
+        var configuration = context.hyperparameters.deepConfiguration(preset: preset, seed: context.run.seed)
+        try options.network.apply(to: &configuration)
+        try applyFlags(&configuration)
+        return try Agent(encoder: encoder, actionCount: actionCount, configuration: configuration)
     }
     let url = URL(fileURLWithPath: path)
-    let (_, metadata, saved) = try DQN<Encoder>.readCheckpoint(from: url)
+    let (_, metadata, saved) = try Agent.readCheckpoint(from: url)
     if let savedEnvironment = metadata["env"], savedEnvironment != context.environmentName {
         throw GymError("'\(path)' holds an agent trained on '\(savedEnvironment)', not '\(context.environmentName)'")
     }
-    var configuration = context.hyperparameters.dqnConfiguration(preset: saved, seed: saved.seed)
-    try dqnOptions.apply(to: &configuration)
-    let agent = try DQN.load(from: url, encoder: encoder, actionCount: actionCount, configuration: configuration)
+    var configuration = context.hyperparameters.deepConfiguration(preset: saved, seed: saved.seed)
+    try options.network.apply(to: &configuration)
+    try applyFlags(&configuration)
     if evaluateOnly {
         // Nothing left to train: the budget ends where the saved agent stopped.
-        var finished = agent.configuration
-        finished.totalSteps = max(1, agent.stepsTaken)
-        return try DQN.load(from: url, encoder: encoder, actionCount: actionCount, configuration: finished)
+        configuration.totalSteps = max(1, Int(metadata["steps_taken"] ?? "") ?? 1)
     }
-    return agent
-}
-
-/// The hyperparameters as shown in the summary and the JSON report.
-private func describe(_ configuration: DQNConfiguration) -> [String: String] {
-    [
-        "steps": String(configuration.totalSteps),
-        "learning_rate": formatNumber(configuration.learningRate),
-        "discount": formatNumber(configuration.discount),
-        "epsilon": "\(formatNumber(configuration.epsilonStart)) → \(formatNumber(configuration.epsilonEnd)) over \(formatNumber(configuration.explorationFraction * 100))%",
-        "buffer_size": String(configuration.bufferSize),
-        "batch_size": String(configuration.batchSize),
-        "learning_starts": String(configuration.learningStarts),
-        "train_frequency": String(configuration.trainFrequency),
-        "gradient_steps": String(configuration.gradientSteps),
-        "target_update": configuration.targetUpdateRate >= 1 ? "copy every \(configuration.targetUpdateInterval)"
-            : "τ \(formatNumber(configuration.targetUpdateRate)) every \(configuration.targetUpdateInterval)",
-        "double_dqn": String(configuration.doubleDQN),
-        "loss": configuration.loss.rawValue,
-        "optimizer": configuration.optimizer.rawValue,
-        "max_grad_norm": configuration.maxGradientNorm.map(formatNumber) ?? "none",
-        "hidden": configuration.hiddenLayers.map(String.init).joined(separator: ","),
-    ]
+    return try Agent.load(from: url, encoder: encoder, actionCount: actionCount, configuration: configuration)
 }

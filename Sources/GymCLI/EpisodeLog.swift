@@ -16,10 +16,12 @@ final class EpisodeLog {
         var totalSteps: Int?
         var loss: Double?
         var meanQ: Double?
+        var valueLoss: Double?
+        var entropy: Double?
 
         enum CodingKeys: String, CodingKey {
-            case phase, episode, `return`, length, terminated, success, epsilon, loss
-            case totalSteps = "total_steps", meanQ = "mean_q"
+            case phase, episode, `return`, length, terminated, success, epsilon, loss, entropy
+            case totalSteps = "total_steps", meanQ = "mean_q", valueLoss = "value_loss"
         }
     }
 

@@ -68,11 +68,9 @@ struct EvalCommand: ParsableCommand {
         runOptions.render = render
         runOptions.fps = fps
         runOptions.log = log
-        var dqnOptions = try DQNOptions.parse([])
-        dqnOptions.load = load
         let context = RunContext(agent: agent, environmentName: environment, spec: spec,
                                  run: runOptions, hyperparameters: try HyperparameterOptions.parse([]))
-        let report = try runDeep(made, context: context, dqnOptions: dqnOptions, evaluateOnly: true)
+        let report = try runDeep(made, context: context, options: try .loading(load), evaluateOnly: true)
         try report.print(json: json)
     }
 }

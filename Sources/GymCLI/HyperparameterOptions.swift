@@ -42,12 +42,12 @@ struct HyperparameterOptions: ParsableArguments {
         }
     }
 
-    /// Throws when a flag was given that `agent` does not use; `dqnFlags` are the DQN-only flags that were given.
-    func checkApplicable(to agent: AgentKind, dqnFlags: [String]) throws {
+    /// Throws when a flag was given that `agent` does not use.
+    func checkApplicable(to agent: AgentKind, deepOptions: DeepAgentOptions) throws {
         let given = { (flags: [(String, Bool)]) in flags.filter(\.1).map(\.0) }
         let tabularLearnerFlags = given([("--episodes", episodes != nil), ("--initial-value", initialValue != nil)])
-        let learnerFlags = given([
-            ("--steps", steps != nil), ("--learning-rate", learningRate != nil),
+        let learnerFlags = given([("--steps", steps != nil), ("--learning-rate", learningRate != nil)])
+        let epsilonFlags = given([
             ("--epsilon-start", epsilonStart != nil), ("--epsilon-end", epsilonEnd != nil),
             ("--exploration-fraction", explorationFraction != nil),
         ])
@@ -55,26 +55,35 @@ struct HyperparameterOptions: ParsableArguments {
         let groups: [(flags: [String], users: String, applies: Bool)] = [
             (tabularLearnerFlags, "the tabular learners (q-learning, sarsa, expected-sarsa)",
              !agent.isPlanner && !agent.isDeep),
-            (learnerFlags, "the learning agents (q-learning, sarsa, expected-sarsa, dqn)", !agent.isPlanner),
+            (learnerFlags, "the learning agents (q-learning, sarsa, expected-sarsa, dqn, reinforce, actor-critic)",
+             !agent.isPlanner),
+            (epsilonFlags, "the ε-greedy agents (q-learning, sarsa, expected-sarsa, dqn)", agent.exploresWithEpsilon),
             (plannerFlags, "the planners (value-iteration, policy-iteration)", agent.isPlanner),
-            (dqnFlags, "dqn", agent == .dqn),
+            (deepOptions.network.givenFlags, "the neural agents (dqn, reinforce, actor-critic)", agent.isDeep),
+            (deepOptions.dqn.givenFlags, "dqn", agent == .dqn),
+            (deepOptions.policyGradient.givenFlags, "reinforce and actor-critic", agent.isPolicyGradient),
+            (deepOptions.policyGradient.reinforceOnlyFlags, "reinforce", agent != .actorCritic),
         ]
         if let group = groups.first(where: { !$0.applies && !$0.flags.isEmpty }) {
             throw GymError("\(group.flags[0]) does not apply to \(agent.rawValue); it is for \(group.users)")
         }
     }
 
-    /// DQN's configuration: `preset` (tuned for the environment family) overridden by the given flags.
-    func dqnConfiguration(preset: DQNConfiguration, seed: UInt64) -> DQNConfiguration {
+    /// A neural agent's configuration: `preset` (tuned for the environment family) overridden by the given flags.
+    func deepConfiguration<Configuration: AgentConfiguration>(preset: Configuration, seed: UInt64) -> Configuration {
         var configuration = preset
         configuration.seed = seed
         if let steps { configuration.totalSteps = steps }
         if let learningRate { configuration.learningRate = learningRate }
         if let discount { configuration.discount = discount }
+        return configuration
+    }
+
+    /// Applies the ε flags to DQN's schedule.
+    func applyExploration(to configuration: inout DQNConfiguration) {
         if let epsilonStart { configuration.epsilonStart = epsilonStart }
         if let epsilonEnd { configuration.epsilonEnd = epsilonEnd }
         if let explorationFraction { configuration.explorationFraction = explorationFraction }
-        return configuration
     }
 
     /// The Q-learning family's configuration: tuned defaults overridden by the given flags.

@@ -1,7 +1,7 @@
 import Agents
 import Foundation
 
-/// The live training line on stderr: episode, mean return, success rate, ε, loss, steps/s.
+/// The live training line on stderr: episode, mean return, success rate, ε, loss, steps/s, progress and ETA.
 ///
 /// On a terminal the line is rewritten in place several times a second; otherwise (CI, pipes) a line is printed at
 /// every tenth of the budget.
@@ -15,9 +15,12 @@ final class ProgressReporter {
     private var recentSuccesses: [Bool] = []
     private let window = 100
     private var loss: Double?
+    private let showsEpsilon: Bool
 
-    init(budget: TrainingBudget) {
+    /// A reporter for `budget`; `showsEpsilon` is false for agents that do not explore ε-greedily.
+    init(budget: TrainingBudget, showsEpsilon: Bool = true) {
         self.budget = budget
+        self.showsEpsilon = showsEpsilon
         start = clock.now
         lastDraw = start
     }
@@ -60,10 +63,22 @@ final class ProgressReporter {
             let rate = Double(recentSuccesses.filter { $0 }.count) / Double(recentSuccesses.count)
             parts.append("success \(Int((rate * 100).rounded()))%")
         }
-        parts.append("ε \(String(format: "%.3f", episode.epsilon))")
+        if showsEpsilon { parts.append("ε \(String(format: "%.3f", episode.epsilon))") }
         if let loss { parts.append("loss \(String(format: "%.4g", loss))") }
         parts.append("\(formatCount(Double(episode.totalSteps) / elapsed)) steps/s")
         parts.append("\(percent)%")
+        if done > 0 && done < budget.amount {
+            let remaining = elapsed * Double(budget.amount - done) / Double(done)
+            parts.append("ETA \(formatDuration(remaining))")
+        }
         return parts.joined(separator: "  ")
     }
+}
+
+/// A duration as `42s`, `3m05s` or `1h02m`.
+func formatDuration(_ seconds: Double) -> String {
+    let total = Int(seconds.rounded())
+    if total < 60 { return "\(total)s" }
+    if total < 3600 { return String(format: "%dm%02ds", total / 60, total % 60) }
+    return String(format: "%dh%02dm", total / 3600, total % 3600 / 60)
 }

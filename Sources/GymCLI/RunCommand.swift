@@ -19,6 +19,9 @@ struct RunCommand: ParsableCommand {
               gym run value-iteration mdp --mdp model.json
               gym run dqn gridworld
               gym run dqn cartpole --steps 50000 --double-dqn --log run.jsonl
+              gym run dqn cartpole --save cartpole.safetensors --plot cartpole.svg
+              gym run reinforce cartpole
+              gym run actor-critic gridworld
             """
     )
 
@@ -37,8 +40,14 @@ struct RunCommand: ParsableCommand {
     @OptionGroup(title: "Hyperparameters")
     var hyperparameters: HyperparameterOptions
 
+    @OptionGroup(title: "Neural agents")
+    var networkOptions: NetworkOptions
+
     @OptionGroup(title: "DQN")
     var dqnOptions: DQNOptions
+
+    @OptionGroup(title: "Policy gradient (reinforce, actor-critic)")
+    var policyGradientOptions: PolicyGradientOptions
 
     func run() throws {
         let agent = try AgentKind.named(agent)
@@ -46,12 +55,13 @@ struct RunCommand: ParsableCommand {
         let options = try environmentOptions.environmentOptions(for: spec)
         let made = try Registry.standard.make(environment, options: options,
                                               maxEpisodeSteps: environmentOptions.maxEpisodeSteps)
-        try hyperparameters.checkApplicable(to: agent, dqnFlags: dqnOptions.givenFlags)
+        let deepOptions = DeepAgentOptions(network: networkOptions, dqn: dqnOptions, policyGradient: policyGradientOptions)
+        try hyperparameters.checkApplicable(to: agent, deepOptions: deepOptions)
         let context = RunContext(agent: agent, environmentName: environment, spec: spec,
                                  run: runOptions, hyperparameters: hyperparameters)
         let report: RunReport
         if agent.isDeep {
-            report = try runDeep(made, context: context, dqnOptions: dqnOptions)
+            report = try runDeep(made, context: context, options: deepOptions)
         } else {
             guard let discrete = made as? any DiscreteEnvironment else {
                 throw GymError("\(agent.rawValue) is tabular: it needs discrete observations and actions, and '\(environment)' has observations \(spaceDescriptions(of: made).observation); use dqn")
@@ -72,6 +82,13 @@ struct RunContext {
 
     /// Episodes longer than this are cut during evaluation when the environment has no time limit of its own.
     static let evaluationStepCap = 10_000
+
+    /// Writes the learning curve of `returns` to the `--plot` file, when one was asked for.
+    func writePlot(_ returns: [Double]) throws {
+        guard let path = run.plot else { return }
+        try LearningCurvePlot(title: "\(agent.rawValue) on \(environmentName), seed \(run.seed)", returns: returns,
+                              threshold: spec.rewardThreshold).write(to: path)
+    }
 
     /// The per-episode cut for evaluation.
     func evaluationStepLimit(environmentLimit: Int?) -> Int? {

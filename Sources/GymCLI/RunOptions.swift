@@ -25,6 +25,9 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Write one JSON line per episode (training and evaluation) to this file.")
     var log: String?
 
+    @Option(help: "Write the learning curve (return per training episode and its 100-episode moving average) to this SVG file.")
+    var plot: String?
+
     @Flag(help: "Print one JSON object on stdout at the end instead of the text summary.")
     var json = false
 

@@ -31,6 +31,10 @@ struct RunReport: Encodable {
     var updates: Int?
     /// The last training loss of a deep agent.
     var finalLoss: Double?
+    /// The best mean return over 100 consecutive training episodes (neural agents).
+    var bestMovingAverage: Double?
+    /// The training episode at which the 100-episode mean return first reached the reward threshold.
+    var solvedAtEpisode: Int?
     /// The checkpoint `gym eval` evaluated (no training happened in this run).
     var checkpoint: String?
     var values: [Double] = []
@@ -44,7 +48,8 @@ struct RunReport: Encodable {
         case evalMeanLength = "eval_mean_length", evalSuccessRate = "eval_success_rate"
         case evalCutEpisodes = "eval_cut_episodes", rewardThreshold = "reward_threshold", solved
         case trainSeconds = "train_seconds", wallSeconds = "wall_seconds", stepsPerSecond = "steps_per_second"
-        case updates, finalLoss = "final_loss", checkpoint, values, policy
+        case updates, finalLoss = "final_loss", checkpoint, bestMovingAverage = "best_moving_average_100"
+        case solvedAtEpisode = "solved_at_episode", values, policy
     }
 
     /// Fills in the evaluation figures.
@@ -79,6 +84,11 @@ struct RunReport: Encodable {
         lines.append("\(agent) on \(env), seed \(seed)\(interrupted ? " (interrupted)" : ""): \(training)")
         if let updates {
             lines.append("  \(updates) gradient steps" + (finalLoss.map { ", final loss \(formatNumber($0))" } ?? ""))
+        }
+        if let bestMovingAverage, checkpoint == nil {
+            var line = "  best 100-episode mean training return \(formatNumber(bestMovingAverage))"
+            if let solvedAtEpisode { line += "; reached the threshold at episode \(solvedAtEpisode)" }
+            lines.append(line)
         }
         if !hyperparameters.isEmpty {
             lines.append("  " + hyperparameters.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))

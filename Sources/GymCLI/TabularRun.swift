@@ -57,6 +57,7 @@ private func train<E: DiscreteEnvironment>(
     let progress = ProgressReporter(budget: budget)
     var nextDemonstration = 1
     var lastEpisode: TrainingEpisode?
+    var returns: [Double] = []
     Interrupt.install()
     while !learner.isFinished {
         if Interrupt.isRequested {
@@ -66,6 +67,7 @@ private func train<E: DiscreteEnvironment>(
         }
         let episode = try learner.trainEpisode(in: &environment)
         lastEpisode = episode
+        returns.append(episode.totalReward)
         let success = (environment as? any GoalReporting)?.isAtGoal
         progress.record(episode, success: success)
         try log?.write(EpisodeLog.Line(phase: "train", episode: episode.index, return: episode.totalReward,
@@ -83,6 +85,7 @@ private func train<E: DiscreteEnvironment>(
         }
     }
     progress.finish(lastEpisode)
+    try context.writePlot(returns)
     report.episodes = learner.episodesCompleted
     report.steps = learner.stepsTaken
 }
@@ -121,7 +124,7 @@ private func learnerRule(_ agent: AgentKind) -> QLearning.UpdateRule {
     switch agent {
     case .sarsa: .sarsa
     case .expectedSarsa: .expectedSarsa
-    case .qLearning, .valueIteration, .policyIteration, .dqn: .qLearning
+    case .qLearning, .valueIteration, .policyIteration, .dqn, .reinforce, .actorCritic: .qLearning
     }
 }
 

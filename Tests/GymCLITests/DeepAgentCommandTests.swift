@@ -28,12 +28,42 @@ import Testing
         #expect(meanReturn >= 195)
     }
 
+    @Test(.enabled(if: releaseBuilt, "needs the release gym: swift build -c release --product gym"))
+    func reinforceSolvesCartPoleAndTheDefaultGridworld() throws {
+        let binary = try #require(CommandRunner.releaseGym)
+        let cartPole = try CommandRunner.run(["run", "reinforce", "cartpole", "--eval-episodes", "20", "--json"], binary: binary)
+        #expect(cartPole.status == 0, "\(cartPole.stderr)")
+        let cartPoleReport = try CommandRunner.json(cartPole)
+        #expect(try #require(cartPoleReport["best_moving_average_100"] as? Double) >= 475)
+        #expect(cartPoleReport["solved_at_episode"] as? Int != nil)
+        #expect(try #require(cartPoleReport["eval_mean_return"] as? Double) >= 475)
+
+        let gridworld = try CommandRunner.run(["run", "reinforce", "gridworld", "--eval-episodes", "100", "--json"],
+                                              binary: binary)
+        #expect(gridworld.status == 0, "\(gridworld.stderr)")
+        #expect(try #require(try CommandRunner.json(gridworld)["eval_success_rate"] as? Double) >= 0.95)
+    }
+
+    @Test(.enabled(if: releaseBuilt, "needs the release gym: swift build -c release --product gym"))
+    func actorCriticClearsTheLowerCartPoleBarOnAShortBudget() throws {
+        let binary = try #require(CommandRunner.releaseGym)
+        let output = try CommandRunner.run(["run", "actor-critic", "cartpole", "--steps", "60000",
+                                            "--eval-episodes", "20", "--json"], binary: binary)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(try #require(try CommandRunner.json(output)["eval_mean_return"] as? Double) >= 195)
+    }
+
     @Test(arguments: [
         (["run", "q-learning", "gridworld", "--double-dqn"], "--double-dqn does not apply to q-learning; it is for dqn"),
         (["run", "dqn", "gridworld", "--episodes", "5"], "--episodes does not apply to dqn; it is for the tabular learners"),
         (["run", "dqn", "gridworld", "--loss", "l1"], "unknown loss function 'l1'; valid loss functions: mse, huber"),
         (["run", "dqn", "gridworld", "--hidden", "64,x"], "--hidden takes positive layer widths"),
         (["run", "q-learning", "cartpole"], "q-learning is tabular"),
+        (["run", "reinforce", "cartpole", "--epsilon-end", "0.1"], "--epsilon-end does not apply to reinforce; it is for the ε-greedy agents"),
+        (["run", "dqn", "cartpole", "--baseline", "mean"], "--baseline does not apply to dqn; it is for reinforce and actor-critic"),
+        (["run", "actor-critic", "cartpole", "--episodes-per-update", "4"], "--episodes-per-update does not apply to actor-critic; it is for reinforce"),
+        (["run", "reinforce", "cartpole", "--baseline", "median"], "unknown baseline 'median' (did you mean 'mean'?); valid baselines: none, mean, value"),
+        (["run", "q-learning", "gridworld", "--hidden", "8"], "--hidden does not apply to q-learning; it is for the neural agents"),
     ])
     func deepFlagErrorsSayWhatIsValid(arguments: [String], message: String) throws {
         let output = try CommandRunner.run(arguments)
@@ -47,7 +77,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = try CommandRunner.run(
             ["run", "dqn", "cartpole", "--steps", "600", "--learning-starts", "100", "--train-frequency", "10",
-             "--gradient-steps", "1", "--eval-episodes", "2", "--log", "run.jsonl", "--json"], in: directory)
+             "--gradient-steps", "1", "--eval-episodes", "2", "--log", "run.jsonl", "--plot", "curve.svg", "--json"],
+            in: directory)
         #expect(output.status == 0, "\(output.stderr)")
         let report = try CommandRunner.json(output)
         #expect(report["updates"] as? Int == 50)
@@ -55,6 +86,15 @@ import Testing
         let lines = try String(contentsOf: directory.appendingPathComponent("run.jsonl"), encoding: .utf8)
             .split(separator: "\n")
         #expect(lines.contains { $0.contains("\"loss\"") && $0.contains("\"mean_q\"") })
+        // The learning curve: one point per training episode in the return line, labelled axes, the threshold.
+        let svg = try String(contentsOf: directory.appendingPathComponent("curve.svg"), encoding: .utf8)
+        let trainingEpisodes = lines.filter { $0.contains("\"phase\":\"train\"") }.count
+        let polylines = svg.components(separatedBy: "<polyline").dropFirst()
+        #expect(polylines.count == 2)
+        let firstPoints = polylines.first.map { $0.components(separatedBy: "points=\"")[1].prefix { $0 != "\"" } } ?? ""
+        #expect(firstPoints.split(separator: " ").count == trainingEpisodes)
+        #expect(svg.hasPrefix("<svg") && svg.contains("training episode") && svg.contains("episode return"))
+        #expect(svg.contains("reward threshold"))
     }
 
     @Test func evalOfASavedAgentRepeatsTheRunsEvaluationWithoutFlags() throws {

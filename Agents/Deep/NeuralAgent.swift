@@ -1,0 +1,156 @@
+import Foundation
+import Gym
+import NeuralNetwork
+import TensorCore
+
+/// What every neural agent offers a trainer: episodes of training, a greedy policy, counters, and checkpoints.
+///
+/// Checkpoints are safetensors files: each network's parameters under a prefix (PyTorch-style names such as
+/// `policy.0.weight`), Adam's moments next to them, and metadata with the agent's name, its configuration as JSON
+/// (`configuration`) and the step, episode and update counters, so a run resumes where it stopped.
+public protocol NeuralAgent: AnyObject {
+    /// Turns observations into network inputs.
+    associatedtype Encoder: ObservationEncoder
+    /// The agent's settings, saved in checkpoints.
+    associatedtype Configuration: AgentConfiguration
+
+    /// The agent's name in checkpoints and on the command line (`dqn`, `reinforce`, …).
+    static var agentName: String { get }
+    /// Creates an agent with fresh networks.
+    init(encoder: Encoder, actionCount: Int, configuration: Configuration) throws
+
+    /// The settings this agent runs with.
+    var configuration: Configuration { get }
+    /// Environment steps taken so far.
+    var stepsTaken: Int { get }
+    /// Episodes finished so far.
+    var episodesCompleted: Int { get }
+    /// Gradient updates so far.
+    var updates: Int { get }
+    /// The training loss of the latest update (`nil` before the first).
+    var lastLoss: Double? { get }
+    /// Figures of the latest update beyond the loss (`nil` where the agent has none).
+    var learningStatistics: LearningStatistics { get }
+    /// Whether the step budget is spent.
+    var isFinished: Bool { get }
+    /// The networks a checkpoint holds, each under its name prefix, with its Adam optimizer when there is one.
+    var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: Adam?)] { get }
+
+    /// The greedy action.
+    func greedyAction(_ observation: Encoder.Observation) -> Int
+    /// The agent's estimate of the state's value, when it has one.
+    func stateValue(_ observation: Encoder.Observation) -> Double?
+    /// Plays and learns from one episode.
+    func trainEpisode<E: Environment>(in environment: inout E) throws -> TrainingEpisode
+    where E.Observation == Encoder.Observation, E.Action == Int
+    /// Sets the counters of a restored agent.
+    func restoreCounters(steps: Int, episodes: Int, updates: Int)
+}
+
+/// What a neural agent's latest update measured, beyond its loss.
+public struct LearningStatistics: Equatable, Sendable {
+    /// Mean Q(s, a) over the batch (value-based agents).
+    public var meanQ: Double?
+    /// The value network's loss (policy-gradient agents with a learned baseline or critic).
+    public var valueLoss: Double?
+    /// The policy's mean entropy (policy-gradient agents).
+    public var entropy: Double?
+
+    public init(meanQ: Double? = nil, valueLoss: Double? = nil, entropy: Double? = nil) {
+        self.meanQ = meanQ
+        self.valueLoss = valueLoss
+        self.entropy = entropy
+    }
+}
+
+/// The settings every neural agent's configuration has.
+public protocol AgentConfiguration: Codable, Equatable, Sendable {
+    /// Environment steps to train for.
+    var totalSteps: Int { get set }
+    /// Seed of the network initialization and of the agent's random choices.
+    var seed: UInt64 { get set }
+    /// Discount factor γ.
+    var discount: Double { get set }
+    /// The optimizer's step size.
+    var learningRate: Double { get set }
+    /// Hidden layer widths of the MLPs.
+    var hiddenLayers: [Int] { get set }
+    /// Clip the gradients' global norm to this (no clipping when `nil`).
+    var maxGradientNorm: Double? { get set }
+}
+
+extension DQNConfiguration: AgentConfiguration {}
+extension PolicyGradientConfiguration: AgentConfiguration {}
+
+extension NeuralAgent {
+    /// The metadata key of the configuration's JSON.
+    public static var configurationKey: String { "configuration" }
+
+    /// Writes the agent to `url` atomically; `metadata` adds entries (such as the environment's name).
+    public func save(to url: URL, metadata: [String: String] = [:]) throws {
+        var tensors: [String: Tensor] = [:]
+        for (prefix, network, optimizer) in checkpointedNetworks {
+            for (name, tensor) in Checkpoint.tensors(of: network, optimizer: optimizer) { tensors[prefix + name] = tensor }
+        }
+        var entries = metadata
+        entries["format"] = "pt"
+        entries["agent"] = Self.agentName
+        entries[Self.configurationKey] = String(decoding: try JSONEncoder().encode(configuration), as: UTF8.self)
+        entries["steps_taken"] = String(stepsTaken)
+        entries["episodes_completed"] = String(episodesCompleted)
+        entries["updates"] = String(updates)
+        do {
+            try Safetensors.write(tensors, metadata: entries, to: url)
+        } catch {
+            throw GymError("cannot write the checkpoint '\(url.path)': \(error)")
+        }
+    }
+
+    /// Reads a checkpoint's tensors, metadata and configuration, with errors that name the file.
+    public static func readCheckpoint(from url: URL) throws -> (tensors: [String: Tensor], metadata: [String: String],
+                                                                configuration: Configuration) {
+        let contents: (tensors: [String: Tensor], metadata: [String: String])
+        do {
+            contents = try Safetensors.read(from: url)
+        } catch {
+            throw GymError("cannot load the checkpoint '\(url.path)': \(error)")
+        }
+        let savedAgent = contents.metadata["agent"] ?? "unknown"
+        guard savedAgent == agentName else {
+            throw GymError("'\(url.path)' holds a \(savedAgent) agent, not \(agentName)")
+        }
+        guard let json = contents.metadata[configurationKey],
+              let configuration = try? JSONDecoder().decode(Configuration.self, from: Data(json.utf8)) else {
+            throw GymError("'\(url.path)' is a safetensors file but not a \(agentName) checkpoint: its metadata has no valid '\(configurationKey)'")
+        }
+        return (contents.tensors, contents.metadata, configuration)
+    }
+
+    /// Restores an agent from a checkpoint: networks, Adam's state, and counters (so schedules continue).
+    ///
+    /// `configuration` replaces the saved one when given (for example a larger step budget to continue training);
+    /// the networks' shapes must stay the same.
+    public static func load(from url: URL, encoder: Encoder, actionCount: Int,
+                            configuration override: Configuration? = nil) throws -> Self {
+        let (tensors, metadata, saved) = try readCheckpoint(from: url)
+        let agent = try Self(encoder: encoder, actionCount: actionCount, configuration: override ?? saved)
+        // Each tensor belongs to the network with the longest matching prefix.
+        let prefixes = agent.checkpointedNetworks.map(\.prefix)
+        let owner = { (name: String) in prefixes.filter { name.hasPrefix($0) }.max { $0.count < $1.count } }
+        for (prefix, network, optimizer) in agent.checkpointedNetworks {
+            let own = Dictionary(uniqueKeysWithValues: tensors.compactMap { name, tensor in
+                owner(name) == prefix ? (String(name.dropFirst(prefix.count)), tensor) : nil
+            })
+            do {
+                try Checkpoint.load(into: network, optimizer: optimizer, tensors: own)
+            } catch {
+                let scope = prefix.isEmpty ? "" : "among the '\(prefix)' tensors, "
+                throw GymError("the checkpoint '\(url.path)' does not fit this agent (\(encoder.inputSize) inputs, \(actionCount) actions): \(scope)\(error)")
+            }
+        }
+        agent.restoreCounters(steps: Int(metadata["steps_taken"] ?? "") ?? 0,
+                              episodes: Int(metadata["episodes_completed"] ?? "") ?? 0,
+                              updates: Int(metadata["updates"] ?? "") ?? 0)
+        return agent
+    }
+}

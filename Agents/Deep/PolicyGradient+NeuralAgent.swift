@@ -1,0 +1,45 @@
+import NeuralNetwork
+
+/// REINFORCE as a ``NeuralAgent``. Its checkpoints hold the policy (`policy.0.weight`, …), the value network when it is the baseline
+/// (`value.…`) and both Adam optimizers' moments.
+extension Reinforce: NeuralAgent {
+    public static var agentName: String { "reinforce" }
+
+    public var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: Adam?)] {
+        networks.checkpointed
+    }
+
+    public var learningStatistics: LearningStatistics {
+        LearningStatistics(valueLoss: lastValueLoss, entropy: lastEntropy)
+    }
+
+    public func restoreCounters(steps: Int, episodes: Int, updates: Int) {
+        stepsTaken = steps
+        episodesCompleted = episodes
+        self.updates = updates
+    }
+}
+
+/// Actor-critic as a ``NeuralAgent``. Its checkpoints hold the actor (`policy.…`), the critic (`value.…`) and their Adam moments.
+extension ActorCritic: NeuralAgent {
+    public static var agentName: String { "actor-critic" }
+
+    public var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: Adam?)] {
+        networks.checkpointed
+    }
+
+    public var learningStatistics: LearningStatistics { LearningStatistics(valueLoss: lastValueLoss) }
+
+    public func restoreCounters(steps: Int, episodes: Int, updates: Int) {
+        stepsTaken = steps
+        episodesCompleted = episodes
+        self.updates = updates
+    }
+}
+
+extension PolicyNetworks {
+    /// The networks under their checkpoint prefixes.
+    var checkpointed: [(prefix: String, network: Sequential, optimizer: Adam?)] {
+        [("policy.", policy, policyOptimizer)] + (value.map { [("value.", $0, valueOptimizer)] } ?? [])
+    }
+}

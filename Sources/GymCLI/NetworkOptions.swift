@@ -1,0 +1,37 @@
+import Agents
+import ArgumentParser
+import Gym
+
+/// Flags every neural agent shares: the network's shape, gradient clipping, and checkpoints.
+struct NetworkOptions: ParsableArguments {
+    @Option(help: "Hidden layer widths, comma-separated (such as 120,84).")
+    var hidden: String?
+
+    @Option(help: "Clip the gradients' global norm to this.")
+    var maxGradNorm: Double?
+
+    @Option(help: "Write the trained agent to this safetensors file (atomically; also on Ctrl-C or a NaN loss).")
+    var save: String?
+
+    @Option(help: "Start from the agent in this safetensors file: its configuration, networks, optimizer state and counters (flags given override the configuration).")
+    var load: String?
+
+    /// The flags that were given, by name.
+    var givenFlags: [String] {
+        [("--hidden", hidden != nil), ("--max-grad-norm", maxGradNorm != nil), ("--save", save != nil),
+         ("--load", load != nil)]
+            .filter(\.1).map(\.0)
+    }
+
+    /// Applies the given flags to `configuration`.
+    func apply(to configuration: inout some AgentConfiguration) throws {
+        if let maxGradNorm { configuration.maxGradientNorm = maxGradNorm }
+        if let hidden {
+            let widths = hidden.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !widths.isEmpty, widths.allSatisfy({ ($0 ?? 0) > 0 }) else {
+                throw GymError("--hidden takes positive layer widths separated by commas (such as 120,84), not '\(hidden)'")
+            }
+            configuration.hiddenLayers = widths.compactMap { $0 }
+        }
+    }
+}
