@@ -38,9 +38,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let agent = try AgentKind.named(agent)
         let spec = try Registry.standard.spec(named: environment)
-        let options = try environmentOptions.environmentOptions(for: spec)
-        let made = try Registry.standard.make(environment, options: options,
-                                              maxEpisodeSteps: environmentOptions.maxEpisodeSteps)
+        let made = try environmentOptions.makeEnvironment(named: environment)
         guard let discrete = made as? any DiscreteEnvironment else {
             throw GymError("\(agent.rawValue) is tabular: it needs discrete observations and actions, and '\(environment)' has observations \(spaceDescriptions(of: made).observation)")
         }
