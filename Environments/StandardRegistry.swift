@@ -2,12 +2,12 @@ import Gym
 
 extension Registry {
     /// The built-in environments: `gridworld`, `frozenlake`, `frozenlake8x8`, `cliffwalking`, `cartpole`, `mdp`,
-    /// `garnet`.
+    /// `garnet`, and the arcade games `breakout`, `space-invaders`, `freeway`, `asterix`, `seaquest`.
     ///
     /// Copy it and ``register(_:)`` your own types to extend it.
     public static let standard: Registry = {
         var registry = Registry()
-        for spec in toyTextSpecs + classicControlSpecs + mdpSpecs {
+        for spec in toyTextSpecs + classicControlSpecs + mdpSpecs + arcadeSpecs {
             // The built-in names are distinct, so registering cannot fail.
             try? registry.register(spec)
         }

@@ -22,9 +22,7 @@ struct CheckCommand: ParsableCommand {
     var steps: Int = 1000
 
     func run() throws {
-        let spec = try Registry.standard.spec(named: environment)
-        let made = try Registry.standard.make(environment, options: environmentOptions.environmentOptions(for: spec),
-                                              maxEpisodeSteps: environmentOptions.maxEpisodeSteps)
+        let made = try environmentOptions.makeEnvironment(named: environment)
         let results = checkAny(made)
         for result in results {
             print("\(result.passed ? "pass" : "FAIL")  \(result.name)\(result.detail.isEmpty ? "" : ": \(result.detail)")")

@@ -59,9 +59,7 @@ struct EvalCommand: ParsableCommand {
             throw GymError("gym eval loads saved neural agents (\(AgentKind.allCases.filter(\.isDeep).map(\.rawValue).joined(separator: ", "))); '\(agent.rawValue)' has no checkpoint: use gym run \(agent.rawValue) \(environment)")
         }
         let spec = try Registry.standard.spec(named: environment)
-        let options = try environmentOptions.environmentOptions(for: spec)
-        let made = try Registry.standard.make(environment, options: options,
-                                              maxEpisodeSteps: environmentOptions.maxEpisodeSteps)
+        let made = try environmentOptions.makeEnvironment(named: environment)
         var runOptions = try RunOptions.parse([])
         runOptions.seed = seed
         runOptions.evalEpisodes = episodes

@@ -52,9 +52,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let agent = try AgentKind.named(agent)
         let spec = try Registry.standard.spec(named: environment)
-        let options = try environmentOptions.environmentOptions(for: spec)
-        let made = try Registry.standard.make(environment, options: options,
-                                              maxEpisodeSteps: environmentOptions.maxEpisodeSteps)
+        let made = try environmentOptions.makeEnvironment(named: environment)
         let deepOptions = DeepAgentOptions(network: networkOptions, dqn: dqnOptions, policyGradient: policyGradientOptions)
         try hyperparameters.checkApplicable(to: agent, deepOptions: deepOptions)
         let context = RunContext(agent: agent, environmentName: environment, spec: spec,

@@ -51,6 +51,17 @@ struct EnvironmentArguments: ParsableArguments {
     @Option(help: "Cut episodes after this many steps (replaces the environment's default time limit).")
     var maxEpisodeSteps: Int?
 
+    @Option(help: "Observe an arcade game as N x N pixels through the Nature DQN chain (no-op starts, grayscale, max of 2 frames, skip 4, resize, stack 4, clip rewards); usually 84.")
+    var pixels: Int?
+
+    /// Builds the environment named `name` with these arguments (options, time limit, pixel preprocessing).
+    func makeEnvironment(named name: String) throws -> any Environment {
+        let spec = try Registry.standard.spec(named: name)
+        let made = try Registry.standard.make(name, options: environmentOptions(for: spec), maxEpisodeSteps: maxEpisodeSteps)
+        guard let pixels else { return made }
+        return try NatureDQNPreprocessing(size: pixels).apply(toAny: made, name: name)
+    }
+
     /// The environment options these arguments give, checked against `spec`.
     func environmentOptions(for spec: EnvironmentSpec) throws -> EnvironmentOptions {
         var values: [String: String] = [:]

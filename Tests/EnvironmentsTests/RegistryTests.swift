@@ -11,14 +11,15 @@ import Testing
     }
 
     @Test func registryListsItsEnvironments() {
-        #expect(Registry.standard.names == ["cartpole", "cliffwalking", "frozenlake", "frozenlake8x8", "garnet", "gridworld", "mdp"])
+        #expect(Registry.standard.names == ["asterix", "breakout", "cartpole", "cliffwalking", "freeway", "frozenlake",
+                                            "frozenlake8x8", "garnet", "gridworld", "mdp", "seaquest", "space-invaders"])
     }
 
     @Test func unknownNamesAndOptionsListWhatIsValid() {
         #expect {
             try Registry.standard.make("frozen-lake")
         } throws: { error in
-            (error as? GymError)?.message == "unknown environment 'frozen-lake' (did you mean 'frozenlake'?); valid environments: cartpole, cliffwalking, frozenlake, frozenlake8x8, garnet, gridworld, mdp"
+            (error as? GymError)?.message == "unknown environment 'frozen-lake' (did you mean 'frozenlake'?); valid environments: asterix, breakout, cartpole, cliffwalking, freeway, frozenlake, frozenlake8x8, garnet, gridworld, mdp, seaquest, space-invaders"
         }
         #expect {
             try Registry.standard.make("frozenlake", options: EnvironmentOptions(["slipery": "false"]))
