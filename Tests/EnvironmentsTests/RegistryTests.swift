@@ -3,7 +3,8 @@ import Gym
 import Testing
 
 @Suite struct RegistryTests {
-    @Test(arguments: ["gridworld", "frozenlake", "frozenlake8x8", "cliffwalking", "garnet"])
+    @Test(arguments: ["gridworld", "frozenlake", "frozenlake8x8", "cliffwalking", "garnet",
+                       "breakout", "space-invaders", "freeway", "asterix", "seaquest"])
     func everyRegisteredEnvironmentPassesTheChecker(name: String) throws {
         let environment = try Registry.standard.make(name)
         let failures = check(environment).filter { !$0.passed }
@@ -11,14 +12,15 @@ import Testing
     }
 
     @Test func registryListsItsEnvironments() {
-        #expect(Registry.standard.names == ["cliffwalking", "frozenlake", "frozenlake8x8", "garnet", "gridworld", "mdp"])
+        #expect(Registry.standard.names == ["asterix", "breakout", "cliffwalking", "freeway", "frozenlake", "frozenlake8x8",
+                                            "garnet", "gridworld", "mdp", "seaquest", "space-invaders"])
     }
 
     @Test func unknownNamesAndOptionsListWhatIsValid() {
         #expect {
             try Registry.standard.make("frozen-lake")
         } throws: { error in
-            (error as? GymError)?.message == "unknown environment 'frozen-lake'; valid environments: cliffwalking, frozenlake, frozenlake8x8, garnet, gridworld, mdp"
+            (error as? GymError)?.message == "unknown environment 'frozen-lake'; valid environments: asterix, breakout, cliffwalking, freeway, frozenlake, frozenlake8x8, garnet, gridworld, mdp, seaquest, space-invaders"
         }
         #expect {
             try Registry.standard.make("frozenlake", options: EnvironmentOptions(["slipery": "false"]))
