@@ -231,3 +231,20 @@ import Testing
         return true
     }
 }
+
+/// The Nature DQN pixel chain on a real game.
+@Suite struct ArcadePixelChainTests {
+    @Test func natureChainTurnsAGameIntoStackedGrayscaleImages() throws {
+        let chain = try NatureDQNPreprocessing(maximumNoops: 5).apply(to: Breakout(settings: .standard))
+        #expect(chain.observationSpace == ImageSpace(channels: 4, height: 84, width: 84))
+        #expect(chain.actionSpace == Discrete(6))
+        var copy = chain
+        let first = copy.reset(seed: 1)
+        // Reset padding: four copies of the first image.
+        let plane = 84 * 84
+        #expect((1..<4).allSatisfy { Array(first.pixels[$0 * plane ..< ($0 + 1) * plane]) == Array(first.pixels[0 ..< plane]) })
+        #expect(first.pixels.contains { $0 > 0 })
+        let results = EnvironmentChecker.check(chain, seed: 2, steps: 60)
+        #expect(results.allSatisfy { $0.passed }, "\(results.filter { !$0.passed })")
+    }
+}
