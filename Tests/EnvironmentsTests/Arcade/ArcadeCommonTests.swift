@@ -55,8 +55,9 @@ import Testing
     }
 
     @Test(arguments: 0..<5)
-    func everyGamePassesTheChecker(index: Int) {
-        for settings in [ArcadeSettings.standard, .deterministic] {
+    func everyGamePassesTheChecker(index: Int) throws {
+        let minimal = try ArcadeSettings(stickyActionProbability: 0.1, actionSet: .minimal)
+        for settings in [ArcadeSettings.standard, .deterministic, minimal] {
             let results = check(Self.makeAll(settings)[index])
             #expect(results.allSatisfy { $0.passed }, "\(Self.names[index]): \(results.filter { !$0.passed })")
         }
