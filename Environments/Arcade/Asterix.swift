@@ -27,7 +27,8 @@ import Gym
 /// ## Rules as implemented
 /// The player moves one cell a frame within rows 1–8. Every spawn interval, an object enters a random empty lane
 /// (rows 1–8) at a random side: treasure with probability 1/3, otherwise an enemy. Objects move one cell every move
-/// interval and leave at the far side. Contact is checked after the player moves and after the objects move.
+/// interval and leave at the far side. Contact is checked after the player moves, after an object enters and after
+/// the objects move.
 public struct Asterix: ArcadeGame {
     public static let channels = [
         ArcadeChannel("player", color: RGB(hex: 0x4A90E2), symbol: "P"),
@@ -91,6 +92,8 @@ public struct Asterix: ArcadeGame {
                 let fromLeft = machine.random(below: 2) == 0
                 let kind = machine.random(below: 3) == 0 ? Self.gold : 0
                 traffic.spawn(freeLane: lane, fromLeft: fromLeft, kind: kind)
+                // An object can enter on the player's cell.
+                reward += contact()
             }
         }
         if traffic.advance() { reward += contact() }

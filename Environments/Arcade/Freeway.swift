@@ -60,6 +60,15 @@ public struct Freeway: ArcadeGame {
         public var timer: Int
         /// The column before the last move.
         public var trailColumn: Int
+
+        /// Creates a car (to set up a road by hand).
+        public init(column: Int, interval: Int, direction: Int, timer: Int, trailColumn: Int) {
+            self.column = column
+            self.interval = interval
+            self.direction = direction
+            self.timer = timer
+            self.trailColumn = trailColumn
+        }
     }
 
     public var machine: ArcadeMachine

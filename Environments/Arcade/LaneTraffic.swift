@@ -20,6 +20,17 @@ public struct LaneTraffic: Sendable {
         public var kind = 0
         /// A game-specific countdown (a submarine's next shot).
         public var timer = 0
+
+        /// Creates a mover (an empty lane by default).
+        public init(isActive: Bool = false, column: Int = 0, direction: Int = 1, trailColumn: Int = 0, kind: Int = 0,
+                    timer: Int = 0) {
+            self.isActive = isActive
+            self.column = column
+            self.direction = direction
+            self.trailColumn = trailColumn
+            self.kind = kind
+            self.timer = timer
+        }
     }
 
     /// The row of lane 0.

@@ -29,8 +29,8 @@ import Gym
 ///
 /// ## Rules as implemented
 /// The submarine moves one cell a frame within rows 0–8; left and right also turn it, and its back cell trails
-/// its front. It fires from the front, one shot every ``shotCooldown`` frames; bullets fly one cell a frame.
-/// Enemies enter a random empty lane (rows 1–7) from a random side every spawn interval — a submarine with
+/// its front. It fires from the front, one shot every ``shotCooldown`` frames; bullets fly one cell a frame, and a
+/// bullet and an enemy in the same cell (after a move or as the enemy enters) destroy each other. Enemies enter a random empty lane (rows 1–7) from a random side every spawn interval — a submarine with
 /// probability 1/3, otherwise a fish — and move one cell every move interval; enemy submarines fire in their
 /// direction every ``enemyShotInterval`` frames. Divers enter their own lanes every ``diverSpawnInterval`` frames
 /// and move every ``diverMoveInterval`` frames; touching one takes it on board when fewer than six are. Oxygen
@@ -152,6 +152,8 @@ public struct Seaquest: ArcadeGame {
         reward += shootEnemies()
         diverTraffic.advance()
         spawn()
+        // An enemy can enter on a bullet at the edge.
+        reward += shootEnemies()
         pickUpDivers()
         if isHit() { machine.terminated = true }
         return reward

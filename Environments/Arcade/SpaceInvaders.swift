@@ -124,6 +124,8 @@ public struct SpaceInvaders: ArcadeGame {
             direction = -1
             if settings.difficultyRamping { waveInterval = max(Self.fastestWaveInterval, waveInterval - 1) }
             moveTimer = waveInterval
+            // Bullets still in flight can meet the new wave where it appears.
+            reward += destroyShotAliens()
         }
         return reward
     }

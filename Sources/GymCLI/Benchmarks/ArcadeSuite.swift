@@ -21,11 +21,11 @@ struct ArcadeSuite: BenchmarkSuite {
 
     /// MinAtar 1.0.15 on this machine (`scripts/peers/minatar_peers.py`): steps/s, random mean return, length.
     static let peers: [String: (stepsPerSecond: Double, meanReturn: Double, meanLength: Double)] = [
-        "breakout": (4.35e5, 0.48, 10.9),
-        "space-invaders": (4.27e4, 2.87, 51.3),
-        "freeway": (1.50e5, 0.157, 2501),
-        "asterix": (2.63e5, 0.46, 68.5),
-        "seaquest": (1.88e5, 0.087, 28.8),
+        "breakout": (4.28e5, 0.48, 10.9),
+        "space-invaders": (4.14e4, 2.87, 51.3),
+        "freeway": (1.48e5, 0.157, 2501),
+        "asterix": (3.13e5, 0.46, 68.5),
+        "seaquest": (2.43e5, 0.087, 28.8),
     ]
 
     func run(settings: BenchmarkSettings, report: (BenchmarkFigure) -> Void) throws {
