@@ -69,4 +69,21 @@ public struct Frame: Equatable, Sendable {
             }
         }
     }
+
+    /// Copies `other` into this frame with its top-left corner at (`x`, `y`), clipped to the frame.
+    public mutating func draw(_ other: Frame, x: Int, y: Int) {
+        let left = max(0, x), right = min(width, x + other.width)
+        let top = max(0, y), bottom = min(height, y + other.height)
+        guard left < right, top < bottom else { return }
+        let rowBytes = (right - left) * 3
+        other.pixels.withUnsafeBufferPointer { source in
+            pixels.withUnsafeMutableBufferPointer { target in
+                for row in top..<bottom {
+                    let from = ((row - y) * other.width + (left - x)) * 3
+                    let to = (row * width + left) * 3
+                    for offset in 0..<rowBytes { target[to + offset] = source[from + offset] }
+                }
+            }
+        }
+    }
 }

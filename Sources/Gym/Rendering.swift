@@ -17,3 +17,11 @@ public protocol PolicyRendering {
     /// A text picture of `policy`, which gives an action for every state.
     func policyText(_ policy: [Int]) -> String
 }
+
+/// An environment that can paint state values and a policy over its picture: a heat map of V with the greedy
+/// action drawn as an arrow in every state (gridworld tiles), for watching planners and learners.
+public protocol ValueMapRendering: FrameRendering {
+    /// The current state as pixels, with `values` (one per state) as a heat map and `policy` (one action per state)
+    /// as arrows.
+    func frame(values: [Double], policy: [Int]) -> Frame
+}

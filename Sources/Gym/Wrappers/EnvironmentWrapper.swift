@@ -26,6 +26,10 @@ extension EnvironmentWrapper where Base: FrameRendering {
     public func frame() -> Frame { base.frame() }
 }
 
+extension EnvironmentWrapper where Base: ValueMapRendering {
+    public func frame(values: [Double], policy: [Int]) -> Frame { base.frame(values: values, policy: policy) }
+}
+
 extension EnvironmentWrapper where Base: PolicyRendering {
     public func policyText(_ policy: [Int]) -> String { base.policyText(policy) }
 }

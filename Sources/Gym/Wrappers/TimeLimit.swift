@@ -44,5 +44,6 @@ extension TimeLimit: VectorEnvironment where Base: VectorEnvironment {}
 extension TimeLimit: TabularModel where Base: TabularModel {}
 extension TimeLimit: TextRendering where Base: TextRendering {}
 extension TimeLimit: FrameRendering where Base: FrameRendering {}
+extension TimeLimit: ValueMapRendering where Base: ValueMapRendering {}
 extension TimeLimit: GoalReporting where Base: GoalReporting {}
 extension TimeLimit: PolicyRendering where Base: PolicyRendering {}
