@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Agents", targets: ["Agents"]),
         .library(name: "TensorCore", targets: ["TensorCore"]),
         .library(name: "NeuralNetwork", targets: ["NeuralNetwork"]),
+        .library(name: "Viewer", targets: ["Viewer"]),
         .executable(name: "gym", targets: ["GymCLI"]),
     ],
     dependencies: [
@@ -24,10 +25,11 @@ let package = Package(
         .target(name: "CTensorKernels"),
         .target(name: "TensorCore", dependencies: ["CTensorKernels"]),
         .target(name: "NeuralNetwork", dependencies: ["TensorCore"]),
+        .target(name: "Viewer", dependencies: ["Gym"]),
         .executableTarget(
             name: "GymCLI",
             dependencies: [
-                "Gym", "Environments", "Agents", "NeuralNetwork",
+                "Gym", "Environments", "Agents", "NeuralNetwork", "Viewer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "AgentsTests", dependencies: ["Gym", "Environments", "Agents", "NeuralNetwork", "TensorCore"]),
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "TensorCore"]),
+        .testTarget(name: "ViewerTests", dependencies: ["Viewer", "Gym", "Environments"]),
         .testTarget(
             name: "GymCLITests",
             dependencies: ["GymCLI", "CustomEnvironmentExample"]
