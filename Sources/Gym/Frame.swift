@@ -38,6 +38,16 @@ public struct Frame: Equatable, Sendable {
         fillRectangle(x: 0, y: 0, width: width, height: height, color: fill)
     }
 
+    /// Creates a frame from `width * height * 3` bytes: red, green, blue for each pixel, rows from the top.
+    public init(width: Int, height: Int, pixels: [UInt8]) {
+        precondition(width > 0 && height > 0, "a frame needs a positive size, got \(width)x\(height)")
+        precondition(pixels.count == width * height * 3,
+                     "a \(width)x\(height) frame needs \(width * height * 3) bytes, got \(pixels.count)")
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+
     /// The colour at column `x`, row `y`.
     public subscript(x: Int, y: Int) -> RGB {
         get {
