@@ -25,7 +25,8 @@ extension Registry {
                 EnvironmentOption("slippery", default: "true", "moves slip to a perpendicular direction"),
                 EnvironmentOption("success_rate", default: "0.3333333333333333", "probability of the intended move when slippery"),
                 mapOption,
-            ]
+            ],
+            renderFPS: 4
         ) { options in
             let mapText = try options.string("map").map { try GridMap(contentsOfFile: $0).description } ?? map
             return try GridWorld.frozenLake(map: mapText, slippery: options.bool("slippery", default: true),
@@ -46,7 +47,8 @@ extension Registry {
                     EnvironmentOption("goal_reward", default: "1", "reward for entering a goal"),
                     EnvironmentOption("hole_reward", default: "-1", "reward for entering a pit"),
                     EnvironmentOption("cliff_reward", default: "-1", "reward for entering a cliff (back to start)"),
-                ]
+                ],
+                renderFPS: 8
             ) { options in
                 let maze = try GridWorld.maze(map: options.string("map").map(GridMap.init(contentsOfFile:)),
                                               slippery: options.bool("slippery", default: false))
@@ -64,7 +66,8 @@ extension Registry {
                 name: "cliffwalking",
                 summary: "CliffWalking with Gymnasium's dynamics: walk along the cliff edge to the goal (-1 a step, -100 for falling)",
                 family: "toy-text",
-                options: [EnvironmentOption("slippery", default: "false", "moves slip to a perpendicular direction")]
+                options: [EnvironmentOption("slippery", default: "false", "moves slip to a perpendicular direction")],
+                renderFPS: 4
             ) { options in
                 try GridWorld.cliffWalking(slippery: options.bool("slippery", default: false))
             },
@@ -76,7 +79,7 @@ extension Registry {
             EnvironmentSpec(
                 name: "cartpole",
                 summary: "CartPole-v1 with Gymnasium's dynamics: push the cart left or right to keep the pole upright (+1 a step)",
-                family: "classic-control", rewardThreshold: 475, maxEpisodeSteps: 500
+                family: "classic-control", rewardThreshold: 475, maxEpisodeSteps: 500, renderFPS: 50
             ) { _ in CartPole() },
         ]
     }

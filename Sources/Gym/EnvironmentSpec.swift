@@ -12,6 +12,8 @@ public struct EnvironmentSpec: Sendable {
     public var maxEpisodeSteps: Int?
     /// The options the environment accepts, with defaults.
     public var options: [EnvironmentOption]
+    /// The frame rate episodes are shown at by default (Gymnasium's `render_fps` metadata).
+    public var renderFPS: Double
     /// Builds the environment without a time limit; throws ``GymError`` for bad option values.
     public var make: @Sendable (EnvironmentOptions) throws -> any Environment
 
@@ -23,6 +25,7 @@ public struct EnvironmentSpec: Sendable {
         rewardThreshold: Double? = nil,
         maxEpisodeSteps: Int? = nil,
         options: [EnvironmentOption] = [],
+        renderFPS: Double = 10,
         make: @escaping @Sendable (EnvironmentOptions) throws -> any Environment
     ) {
         self.name = name
@@ -31,6 +34,7 @@ public struct EnvironmentSpec: Sendable {
         self.rewardThreshold = rewardThreshold
         self.maxEpisodeSteps = maxEpisodeSteps
         self.options = options
+        self.renderFPS = renderFPS
         self.make = make
     }
 }

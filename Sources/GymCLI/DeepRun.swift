@@ -75,8 +75,17 @@ private func trainAndEvaluate<Agent: NeuralAgent, E: Environment>(
 ) throws -> RunReport where E.Observation == Agent.Encoder.Observation, E.Action == Int {
     let clock = ContinuousClock()
     let start = clock.now
-    var environment = environment
-    let renderer = try context.run.render.map { _ in try terminalRenderer(for: environment, fps: context.run.fps) }
+    let viewing = try Viewing(context.viewing, environment: environment, spec: context.spec, title: context.title)
+    let renderer = viewing.terminal
+    let display = viewing.display
+    display?.onQuit = Interrupt.request
+    display?.detail = {
+        let figures = [epsilon.map { "ε \(String(format: "%.3f", $0()))" },
+                       agent.lastLoss.map { "LOSS \(String(format: "%.4g", $0))" }].compactMap { $0 }
+        return figures.isEmpty ? nil : figures.joined(separator: "  ")
+    }
+    if evaluateOnly { display?.beginEvaluation(showing: display?.showing ?? .none, recording: display?.recording ?? .none) }
+    var environment = Watched(environment, display: display)
     let checkpointMetadata = ["env": context.environmentName]
     let saveURL = options.network.save.map { URL(fileURLWithPath: $0) }
     var report = RunReport(agent: context.agent.rawValue, env: context.environmentName, seed: context.run.seed)
@@ -138,13 +147,16 @@ private func trainAndEvaluate<Agent: NeuralAgent, E: Environment>(
     report.finalLoss = agent.lastLoss
     report.trainSeconds = seconds(clock.now - start)
 
-    // Greedy evaluation on its own seed.
+    // Greedy evaluation on its own seed: after training only its first episode is shown; `gym eval` and `gym watch`
+    // show and record the episodes they were asked for.
+    if !evaluateOnly { display?.beginEvaluation(showing: .first, recording: .none) }
     let evaluationStart = clock.now
     let evaluation = try Evaluation(&environment, episodes: context.run.evalEpisodes, seed: context.run.seed &+ 1,
                                     maxSteps: context.evaluationStepLimit(environmentLimit: context.spec.maxEpisodeSteps),
                                     policy: { agent.greedyAction($0) }, observe: firstEpisodeObserver(renderer))
     report.record(evaluation)
     try log?.writeEvaluation(evaluation)
+    try viewing.finish()
     if let discrete = environment as? any DiscreteEnvironment {
         // Every state's greedy action and value, as the tabular agents report them.
         let states = (0..<discrete.observationSpace.count).compactMap { $0 as? Agent.Encoder.Observation }

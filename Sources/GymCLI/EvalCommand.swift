@@ -15,6 +15,7 @@ struct EvalCommand: ParsableCommand {
               gym run dqn cartpole --save cartpole.safetensors
               gym eval dqn cartpole --load cartpole.safetensors --episodes 100
               gym eval dqn gridworld --load maze.safetensors --render ansi --json
+              gym eval dqn cartpole --load cartpole.safetensors --episodes 3 --record cartpole.gif
             """
     )
 
@@ -33,42 +34,45 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Seed of the evaluation episodes (they use seed+1, like the evaluation after `gym run`).")
     var seed: UInt64 = 0
 
-    @Option(help: "Watch episodes: 'ansi' draws the first evaluation episode in the terminal.")
-    var render: RenderMode?
-
-    @Option(help: "Frames per second when rendering.")
-    var fps: Double = 12
-
     @Option(help: "Write one JSON line per evaluation episode to this file.")
     var log: String?
 
     @Flag(help: "Print one JSON object on stdout instead of the text summary.")
     var json = false
 
+    @OptionGroup(title: "Watching")
+    var viewing: ViewingOptions
+
     @OptionGroup(title: "Environment")
     var environmentOptions: EnvironmentArguments
 
     func validate() throws {
         guard episodes > 0 else { throw ValidationError("--episodes must be positive, got \(episodes)") }
-        guard fps > 0, fps.isFinite else { throw ValidationError("--fps must be a positive number, got \(fps)") }
     }
 
     func run() throws {
-        let agent = try AgentKind.named(agent)
-        guard agent.isDeep else {
-            throw GymError("gym eval loads saved neural agents (\(AgentKind.allCases.filter(\.isDeep).map(\.rawValue).joined(separator: ", "))); '\(agent.rawValue)' has no checkpoint: use gym run \(agent.rawValue) \(environment)")
-        }
-        let spec = try Registry.standard.spec(named: environment)
-        let made = try environmentOptions.makeEnvironment(named: environment)
-        var runOptions = try RunOptions.parse([])
-        runOptions.seed = seed
-        runOptions.evalEpisodes = episodes
-        runOptions.render = render
-        runOptions.fps = fps
-        runOptions.log = log
-        let context = RunContext(agent: agent, environmentName: environment, spec: spec,
-                                 run: runOptions, hyperparameters: try HyperparameterOptions.parse([]))
-        let report = try runDeep(made, context: context, options: try .loading(load), evaluateOnly: true)
-        try report.print(json: json)
+        try evaluateCheckpoint(agent: agent, environment: environment, load: load, episodes: episodes, seed: seed,
+                               viewing: viewing, log: log, json: json, environmentOptions: environmentOptions)
     }
+}
+
+/// Loads the neural agent saved in `load` and evaluates it greedily on `environment`, showing and recording the
+/// evaluation episodes as `viewing` asks (`gym eval`, `gym watch`).
+func evaluateCheckpoint(agent name: String, environment: String, load: String, episodes: Int, seed: UInt64,
+                        viewing: ViewingOptions, log: String?, json: Bool,
+                        environmentOptions: EnvironmentArguments) throws {
+    let agent = try AgentKind.named(name)
+    guard agent.isDeep else {
+        throw GymError("gym eval and gym watch load saved neural agents (\(AgentKind.allCases.filter(\.isDeep).map(\.rawValue).joined(separator: ", "))); '\(agent.rawValue)' has no checkpoint: use gym run \(agent.rawValue) \(environment)")
+    }
+    let spec = try Registry.standard.spec(named: environment)
+    let made = try environmentOptions.makeEnvironment(named: environment)
+    var runOptions = try RunOptions.parse([])
+    runOptions.seed = seed
+    runOptions.evalEpisodes = episodes
+    runOptions.log = log
+    let context = RunContext(agent: agent, environmentName: environment, spec: spec,
+                             run: runOptions, viewing: viewing, hyperparameters: try HyperparameterOptions.parse([]))
+    let report = try runDeep(made, context: context, options: try .loading(load), evaluateOnly: true)
+    try report.print(json: json)
 }

@@ -9,6 +9,11 @@ enum Interrupt {
     /// Whether Ctrl-C has been pressed since ``install()``.
     static var isRequested: Bool { requested.load(ordering: .relaxed) }
 
+    /// Asks the run to stop as Ctrl-C does (the viewer's `q` and close button).
+    static func request() {
+        requested.store(true, ordering: .relaxed)
+    }
+
     /// Routes SIGINT to the flag.
     static func install() {
         signal(SIGINT) { _ in

@@ -15,6 +15,8 @@ struct RunCommand: ParsableCommand {
               gym run q-learning gridworld
               gym run value-iteration frozenlake8x8 --json
               gym run sarsa cliffwalking --episodes 500 --render ansi
+              gym run q-learning gridworld --render --show-values
+              gym run dqn cartpole --render --render-every 20 --record cartpole.gif --record-every 100
               gym run q-learning gridworld --map my-maze.txt --log episodes.jsonl
               gym run value-iteration mdp --mdp model.json
               gym run dqn gridworld
@@ -33,6 +35,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup(title: "Run")
     var runOptions: RunOptions
+
+    @OptionGroup(title: "Watching")
+    var viewing: ViewingOptions
 
     @OptionGroup(title: "Environment")
     var environmentOptions: EnvironmentArguments
@@ -55,8 +60,19 @@ struct RunCommand: ParsableCommand {
         let made = try environmentOptions.makeEnvironment(named: environment)
         let deepOptions = DeepAgentOptions(network: networkOptions, dqn: dqnOptions, policyGradient: policyGradientOptions)
         try hyperparameters.checkApplicable(to: agent, deepOptions: deepOptions)
+        if runOptions.showValues {
+            guard !agent.isDeep else {
+                throw GymError("--show-values paints the value table of a tabular agent; \(agent.rawValue) has none")
+            }
+            guard viewing.render == .window || viewing.record != nil else {
+                throw GymError("--show-values draws on the window or the recording: add --render or --record FILE.gif")
+            }
+            guard made is any ValueMapRendering else {
+                throw GymError("--show-values needs an environment that paints values on its tiles (gridworld, frozenlake, frozenlake8x8, cliffwalking); '\(environment)' does not")
+            }
+        }
         let context = RunContext(agent: agent, environmentName: environment, spec: spec,
-                                 run: runOptions, hyperparameters: hyperparameters)
+                                 run: runOptions, viewing: viewing, hyperparameters: hyperparameters)
         let report: RunReport
         if agent.isDeep {
             report = try runDeep(made, context: context, options: deepOptions)
@@ -76,7 +92,11 @@ struct RunContext {
     var environmentName: String
     var spec: EnvironmentSpec
     var run: RunOptions
+    var viewing: ViewingOptions
     var hyperparameters: HyperparameterOptions
+
+    /// The window's title.
+    var title: String { "gym: \(agent.rawValue) on \(environmentName)" }
 
     /// Episodes longer than this are cut during evaluation when the environment has no time limit of its own.
     static let evaluationStepCap = 10_000

@@ -2,12 +2,6 @@ import ArgumentParser
 import Environments
 import Gym
 
-/// How to render episodes while running.
-enum RenderMode: String, ExpressibleByArgument, CaseIterable {
-    /// Text frames in the terminal.
-    case ansi
-}
-
 /// Options that shape a run rather than the agent.
 struct RunOptions: ParsableArguments {
     @Option(help: "Seed of the agent and of the environment's first reset; the same seed gives the same run.")
@@ -16,11 +10,8 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Greedy evaluation episodes after training.")
     var evalEpisodes: Int = 1000
 
-    @Option(help: "Watch episodes: 'ansi' draws greedy demonstration episodes during training and the first evaluation episode in the terminal.")
-    var render: RenderMode?
-
-    @Option(help: "Frames per second when rendering.")
-    var fps: Double = 12
+    @Flag(help: "Tabular agents, with --render or --record: paint V as a heat map and the greedy policy as arrows on the gridworld, updated after every value-iteration sweep or learning episode.")
+    var showValues = false
 
     @Option(help: "Write one JSON line per episode (training and evaluation) to this file.")
     var log: String?
@@ -33,7 +24,6 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         guard evalEpisodes > 0 else { throw ValidationError("--eval-episodes must be positive, got \(evalEpisodes)") }
-        guard fps > 0, fps.isFinite else { throw ValidationError("--fps must be a positive number, got \(fps)") }
     }
 }
 

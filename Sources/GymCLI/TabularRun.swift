@@ -6,8 +6,11 @@ import Gym
 func runTabular<E: DiscreteEnvironment>(_ environment: E, context: RunContext) throws -> RunReport {
     let clock = ContinuousClock()
     let start = clock.now
-    var environment = environment
-    let renderer = try context.run.render.map { _ in try terminalRenderer(for: environment, fps: context.run.fps) }
+    let viewing = try Viewing(context.viewing, environment: environment, spec: context.spec, title: context.title)
+    let renderer = viewing.terminal
+    let display = viewing.display
+    display?.onQuit = Interrupt.request
+    var environment = Watched(environment, display: display)
     let log = try context.run.log.map(EpisodeLog.init(path:))
     var report = RunReport(agent: context.agent.rawValue, env: context.environmentName, seed: context.run.seed)
     report.rewardThreshold = context.spec.rewardThreshold
@@ -18,21 +21,27 @@ func runTabular<E: DiscreteEnvironment>(_ environment: E, context: RunContext) t
             throw GymError("\(context.agent.rawValue) plans from a model of the dynamics, and '\(context.environmentName)' does not expose one (TabularModel); use q-learning, sarsa or expected-sarsa instead")
         }
         let solution = try plan(model, context: context, report: &report)
+        if let display, context.run.showValues {
+            try showPlanning(model, solution: solution, on: environment, display: display, context: context)
+        }
         policy = solution.policy
         report.values = solution.values
     } else {
         var learner = try QLearning(for: environment, configuration: context.hyperparameters.learnerConfiguration(
             rule: learnerRule(context.agent), seed: context.run.seed, environment: context.environmentName))
         report.hyperparameters = describe(learner.configuration)
-        try train(&learner, in: &environment, renderer: renderer, log: log, context: context, report: &report)
+        try train(&learner, in: &environment, renderer: renderer, display: display, log: log, context: context,
+                  report: &report)
         policy = learner.policy
         report.values = learner.values
     }
+    if context.run.showValues { display?.valueMap = (report.values, policy) }
     report.trainSeconds = seconds(clock.now - start)
     report.policy = policy
     report.policyPicture = (environment as? any PolicyRendering)?.policyText(policy)
 
     // Greedy evaluation, on its own seed so that it does not depend on how long training ran.
+    display?.beginEvaluation(showing: .first, recording: .none)
     let evaluationStart = clock.now
     let evaluation = try Evaluation(
         &environment, episodes: context.run.evalEpisodes, seed: context.run.seed &+ 1,
@@ -41,6 +50,7 @@ func runTabular<E: DiscreteEnvironment>(_ environment: E, context: RunContext) t
     let evaluationSeconds = seconds(clock.now - evaluationStart)
     report.record(evaluation)
     try log?.writeEvaluation(evaluation)
+    try viewing.finish()
     report.wallSeconds = seconds(clock.now - start)
     let allSteps = Double(report.steps + evaluation.episodeLengths.reduce(0, +))
     let steppingSeconds = evaluationSeconds + (context.agent.isPlanner ? 0 : report.trainSeconds)
@@ -50,8 +60,8 @@ func runTabular<E: DiscreteEnvironment>(_ environment: E, context: RunContext) t
 
 /// The training loop: episodes until the budget is spent or Ctrl-C, with progress, logging and demonstrations.
 private func train<E: DiscreteEnvironment>(
-    _ learner: inout QLearning, in environment: inout E, renderer: TerminalRenderer?, log: EpisodeLog?,
-    context: RunContext, report: inout RunReport
+    _ learner: inout QLearning, in environment: inout E, renderer: TerminalRenderer?, display: EpisodeDisplay?,
+    log: EpisodeLog?, context: RunContext, report: inout RunReport
 ) throws {
     let budget = learner.configuration.budget
     let progress = ProgressReporter(budget: budget)
@@ -64,6 +74,11 @@ private func train<E: DiscreteEnvironment>(
             report.interrupted = true
             TerminalOutput.write("\ninterrupted: stopping training after \(learner.episodesCompleted) episodes\n")
             break
+        }
+        if let display {
+            let epsilon = "ε \(String(format: "%.3f", learner.epsilon))"
+            display.detail = { epsilon }
+            if context.run.showValues { display.valueMap = (learner.values, learner.policy) }
         }
         let episode = try learner.trainEpisode(in: &environment)
         lastEpisode = episode
@@ -99,24 +114,43 @@ private func playDemonstration<E: DiscreteEnvironment & TextRendering>(
 
 /// Solves the model with the chosen planner and records the planning figures.
 private func plan(_ model: some TabularModel, context: RunContext, report: inout RunReport) throws -> TabularSolution {
-    let solution: TabularSolution
-    if context.agent == .valueIteration {
-        let configuration = context.hyperparameters.valueIterationConfiguration(modelDiscount: model.discount)
-        report.hyperparameters = ["discount": formatNumber(configuration.discount),
-                                  "tolerance": String(configuration.tolerance)]
-        solution = try ValueIteration(configuration).solve(model)
-    } else {
-        let configuration = context.hyperparameters.policyIterationConfiguration(modelDiscount: model.discount)
-        report.hyperparameters = ["discount": formatNumber(configuration.discount),
-                                  "tolerance": String(configuration.tolerance)]
-        solution = try PolicyIteration(configuration).solve(model)
-    }
+    let configuration = context.hyperparameters.valueIterationConfiguration(modelDiscount: model.discount)
+    report.hyperparameters = ["discount": formatNumber(configuration.discount),
+                              "tolerance": String(configuration.tolerance)]
+    let solution = try solve(model, context: context)
     guard solution.converged else {
         throw GymError("\(context.agent.rawValue) did not converge within \(solution.iterations) iterations (residual \(solution.residual)); raise --max-iterations or --tolerance, or use γ < 1 if some policy never terminates")
     }
     report.iterations = solution.iterations
     report.residual = solution.residual
     return solution
+}
+
+/// The chosen planner's solution, stopped after `iterations` sweeps (value iteration) or improvement steps (policy
+/// iteration) when given.
+private func solve(_ model: some TabularModel, context: RunContext, iterations: Int? = nil) throws -> TabularSolution {
+    if context.agent == .valueIteration {
+        var configuration = context.hyperparameters.valueIterationConfiguration(modelDiscount: model.discount)
+        if let iterations { configuration.maxIterations = iterations }
+        return try ValueIteration(configuration).solve(model)
+    }
+    var configuration = context.hyperparameters.policyIterationConfiguration(modelDiscount: model.discount)
+    if let iterations { configuration.maxIterations = iterations }
+    return try PolicyIteration(configuration).solve(model)
+}
+
+/// `--show-values` for planners: shows V and the greedy policy after each sweep (or improvement step), one frame
+/// each, by re-running the planner stopped after 1, 2, … iterations (the planners are deterministic, so these are
+/// exactly the intermediate values; the extra work is negligible next to drawing).
+private func showPlanning<E: Environment>(_ model: some TabularModel, solution: TabularSolution, on environment: E,
+                                          display: EpisodeDisplay, context: RunContext) throws {
+    let unit = context.agent == .valueIteration ? "SWEEP" : "IMPROVEMENT"
+    for iteration in 1...max(1, solution.iterations) where display.hasWindow {
+        let partial = iteration == solution.iterations ? solution : try solve(model, context: context, iterations: iteration)
+        display.valueMap = (partial.values, partial.policy)
+        guard let frame = display.frame(of: environment) else { return }
+        try display.showStill(frame, caption: "\(unit) \(iteration)/\(solution.iterations)  RESIDUAL \(String(format: "%.3g", partial.residual))")
+    }
 }
 
 /// The update rule behind a learning agent's name.

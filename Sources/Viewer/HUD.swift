@@ -2,6 +2,8 @@ import Gym
 
 /// What the status strip under a shown frame says.
 public struct HUDStatus: Equatable, Sendable {
+    /// The word before the episode number, such as `EPISODE` or `EVAL EPISODE`.
+    public var episodeLabel = "EPISODE"
     /// The episode being shown (from 1).
     public var episode: Int
     /// Steps taken in it.
@@ -28,7 +30,7 @@ public struct HUDStatus: Equatable, Sendable {
 
     /// The strip's two lines of text.
     var lines: [String] {
-        let first = "EPISODE \(episode)  STEP \(step)  RETURN \(HUD.format(episodeReturn))"
+        let first = "\(episodeLabel) \(episode)  STEP \(step)  RETURN \(HUD.format(episodeReturn))"
         let second = [detail, stepsPerSecond.map { "\(HUD.formatRate($0)) STEPS/S" }, playback]
             .compactMap { $0 }.joined(separator: "  ")
         return [first, second]

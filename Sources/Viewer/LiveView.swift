@@ -46,7 +46,7 @@ public final class LiveView {
     /// While fast-forwarding nothing is drawn and events are read at most 20 times a second.
     public func show(_ makeFrame: () -> Frame) throws {
         guard isDrawing else {
-            if clock.now - lastEventPoll >= .milliseconds(50) { handleEvents() }
+            keepAlive()
             return
         }
         var shownState = controls
@@ -61,6 +61,12 @@ public final class LiveView {
             if !isDrawing { break }
             Thread.sleep(forTimeInterval: 0.01)
         }
+    }
+
+    /// Reads events at most 20 times a second while nothing is drawn, so the window stays responsive (and `f` or
+    /// `q` still work) during fast-forward and episodes that are not shown.
+    public func keepAlive() {
+        if clock.now - lastEventPoll >= .milliseconds(50) { handleEvents() }
     }
 
     /// Reads pending events (keys, close) without drawing.

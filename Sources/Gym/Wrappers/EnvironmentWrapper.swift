@@ -33,3 +33,8 @@ extension EnvironmentWrapper where Base: ValueMapRendering {
 extension EnvironmentWrapper where Base: PolicyRendering {
     public func policyText(_ policy: [Int]) -> String { base.policyText(policy) }
 }
+
+extension EnvironmentWrapper where Base: HumanPlayable {
+    public func action(for key: PlayKey) -> Int? { base.action(for: key) }
+    public var idleAction: Int? { base.idleAction }
+}

@@ -45,5 +45,6 @@ extension TimeLimit: TabularModel where Base: TabularModel {}
 extension TimeLimit: TextRendering where Base: TextRendering {}
 extension TimeLimit: FrameRendering where Base: FrameRendering {}
 extension TimeLimit: ValueMapRendering where Base: ValueMapRendering {}
+extension TimeLimit: HumanPlayable where Base: HumanPlayable {}
 extension TimeLimit: GoalReporting where Base: GoalReporting {}
 extension TimeLimit: PolicyRendering where Base: PolicyRendering {}
