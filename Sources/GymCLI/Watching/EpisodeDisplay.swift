@@ -24,7 +24,7 @@ final class EpisodeDisplay {
     }
 
     /// The window, until it is closed.
-    private var view: LiveView?
+    private(set) var view: LiveView?
     private let recorder: GIFWriter?
     /// Episodes drawn in the window.
     var showing: Selection
