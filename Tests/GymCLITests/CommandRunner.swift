@@ -30,17 +30,23 @@ struct CommandRunner {
         return FileManager.default.isExecutableFile(atPath: binary.path) ? binary : nil
     }()
 
-    /// Runs `executable` (a product name of this package) with `arguments`, in `directory` if given.
-    static func run(_ arguments: [String], executable: String = "gym", in directory: URL? = nil) throws -> Output {
-        try run(arguments, binary: productsDirectory.appendingPathComponent(executable), in: directory)
+    /// Runs `executable` (a product name of this package) with `arguments`, in `directory` if given, with
+    /// `environment` as its whole environment if given (else this process's).
+    static func run(_ arguments: [String], executable: String = "gym", in directory: URL? = nil,
+                    environment: [String: String]? = nil) throws -> Output {
+        try run(arguments, binary: productsDirectory.appendingPathComponent(executable), in: directory,
+                environment: environment)
     }
 
-    /// Runs the executable at `binary` with `arguments`, in `directory` if given.
-    static func run(_ arguments: [String], binary: URL, in directory: URL? = nil) throws -> Output {
+    /// Runs the executable at `binary` with `arguments`, in `directory` if given, with `environment` as its whole
+    /// environment if given.
+    static func run(_ arguments: [String], binary: URL, in directory: URL? = nil,
+                    environment: [String: String]? = nil) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         // Standard error goes to a file, so that neither stream can fill a pipe and stall the process.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("gym-stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
