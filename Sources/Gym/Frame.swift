@@ -68,14 +68,18 @@ public struct Frame: Equatable, Sendable {
         let top = max(0, y), bottom = min(self.height, y + height)
         guard left < right, top < bottom else { return }
         pixels.withUnsafeMutableBufferPointer { buffer in
-            for row in top..<bottom {
-                var offset = (row * self.width + left) * 3
-                for _ in left..<right {
-                    buffer[offset] = color.red
-                    buffer[offset + 1] = color.green
-                    buffer[offset + 2] = color.blue
-                    offset += 3
-                }
+            // The first row pixel by pixel, the others copied from it.
+            let first = (top * self.width + left) * 3
+            var offset = first
+            for _ in left..<right {
+                buffer[offset] = color.red
+                buffer[offset + 1] = color.green
+                buffer[offset + 2] = color.blue
+                offset += 3
+            }
+            let base = UnsafeMutableRawPointer(buffer.baseAddress!)
+            for row in (top + 1)..<max(top + 1, bottom) {
+                (base + (row * self.width + left) * 3).copyMemory(from: base + first, byteCount: (right - left) * 3)
             }
         }
     }
@@ -91,7 +95,8 @@ public struct Frame: Equatable, Sendable {
                 for row in top..<bottom {
                     let from = ((row - y) * other.width + (left - x)) * 3
                     let to = (row * width + left) * 3
-                    for offset in 0..<rowBytes { target[to + offset] = source[from + offset] }
+                    UnsafeMutableRawPointer(target.baseAddress! + to)
+                        .copyMemory(from: source.baseAddress! + from, byteCount: rowBytes)
                 }
             }
         }

@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
     )
 
     /// Every suite, in the order they run.
-    static var suites: [any BenchmarkSuite.Type] { [TabularBenchmarks.self, TensorSuite.self, DeepAgentSuite.self, ArcadeSuite.self] }
+    static var suites: [any BenchmarkSuite.Type] { [TabularBenchmarks.self, TensorSuite.self, DeepAgentSuite.self, ArcadeSuite.self, ViewerSuite.self] }
 
     @Argument(help: "Suites to run (default: all): \(BenchCommand.suites.map { $0.name }.joined(separator: ", ")).")
     var suiteNames: [String] = []

@@ -63,13 +63,11 @@ public enum HUD {
     /// `frame` enlarged by ``scaleFactor(forWidth:)`` with the status strip below it.
     public static func compose(_ frame: Frame, status: HUDStatus) -> Frame {
         let scaled = frame.scaled(by: scaleFactor(forWidth: frame.width))
-        var composed = Frame(width: scaled.width, height: scaled.height + stripHeight, fill: background)
-        composed.draw(scaled, x: 0, y: 0)
+        var strip = Frame(width: scaled.width, height: stripHeight, fill: background)
         for (index, line) in status.lines.enumerated() {
-            composed.drawText(line, x: 2 * textScale, y: scaled.height + 2 * textScale + index * lineHeight,
-                              scale: textScale, color: foreground)
+            strip.drawText(line, x: 2 * textScale, y: 2 * textScale + index * lineHeight, scale: textScale, color: foreground)
         }
-        return composed
+        return Frame(width: scaled.width, height: scaled.height + stripHeight, pixels: scaled.pixels + strip.pixels)
     }
 
     /// A return or loss with up to 4 significant digits.
@@ -113,9 +111,9 @@ extension Frame {
                         }
                     }
                     // The remaining rows of the block repeat the first.
+                    let base = UnsafeMutableRawPointer(target.baseAddress!)
                     for copy in 1..<factor {
-                        let to = first + copy * scaledWidth * 3
-                        for offset in 0..<(scaledWidth * 3) { target[to + offset] = target[first + offset] }
+                        (base + first + copy * scaledWidth * 3).copyMemory(from: base + first, byteCount: scaledWidth * 3)
                     }
                 }
             }

@@ -4,8 +4,8 @@ import Gym
 /// Writes frames into an animated GIF file that loops forever, as they come.
 ///
 /// Each image has its own colour table (exact up to 256 colours, median cut beyond) and holds only the rectangle
-/// that changed since the previous frame, left in place on top of it, so an agent moving on a still background
-/// costs a few hundred bytes a frame. Call ``finish()`` to write the trailer; a file without it is not a valid GIF.
+/// that changed since the previous frame, left in place on top of it, with the unchanged pixels inside that
+/// rectangle transparent, so an agent moving on a still background costs a few hundred bytes a frame. Call ``finish()`` to write the trailer; a file without it is not a valid GIF.
 public final class GIFWriter {
     /// The file being written.
     public let path: String
@@ -65,13 +65,15 @@ public final class GIFWriter {
             throw GymError("every frame of the GIF '\(path)' must be \(width)x\(height), got \(frame.width)x\(frame.height)")
         }
         let region = previous.map { changedRegion(from: $0, to: frame) } ?? (x: 0, y: 0, width: width, height: height)
+        let image = IndexedImage(frame, x: region.x, y: region.y, width: region.width, height: region.height,
+                                 previous: previous)
         previous = frame
-        let image = IndexedImage(frame, x: region.x, y: region.y, width: region.width, height: region.height)
         if image.isQuantized { quantizedFrameCount += 1 }
-        // Graphic control extension: leave the image in place (disposal 1), the frame delay, no transparency.
-        var bytes: [UInt8] = [0x21, 0xF9, 0x04, 0x04]
+        // Graphic control extension: leave the image in place (disposal 1), the frame delay, and the transparent
+        // index of unchanged pixels when there is one.
+        var bytes: [UInt8] = [0x21, 0xF9, 0x04, image.transparentIndex == nil ? 0x04 : 0x05]
         bytes.appendLittleEndian(delay)
-        bytes += [0x00, 0x00]
+        bytes += [image.transparentIndex ?? 0, 0x00]
         // Image descriptor with a local colour table.
         bytes.append(0x2C)
         for value in [region.x, region.y, region.width, region.height] { bytes.appendLittleEndian(UInt16(value)) }
@@ -102,10 +104,13 @@ public final class GIFWriter {
     /// The smallest rectangle holding every pixel that differs between the frames (one pixel when none does).
     private func changedRegion(from old: Frame, to new: Frame) -> (x: Int, y: Int, width: Int, height: Int) {
         var top = height, bottom = -1, left = width, right = -1
+        let rowBytes = width * 3
         old.pixels.withUnsafeBufferPointer { before in
             new.pixels.withUnsafeBufferPointer { after in
                 for row in 0..<height {
-                    let start = row * width * 3
+                    let start = row * rowBytes
+                    // Most rows are unchanged: compare them whole first.
+                    guard memcmp(before.baseAddress! + start, after.baseAddress! + start, rowBytes) != 0 else { continue }
                     var first = -1, last = -1
                     for column in 0..<width {
                         let offset = start + column * 3
@@ -115,7 +120,6 @@ public final class GIFWriter {
                             last = column
                         }
                     }
-                    guard first >= 0 else { continue }
                     top = min(top, row)
                     bottom = row
                     left = min(left, first)

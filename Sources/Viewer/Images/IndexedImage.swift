@@ -2,48 +2,68 @@ import Gym
 
 /// A rectangle of a frame as palette indices: what one GIF image holds.
 ///
-/// Up to 256 distinct colours are kept exactly; beyond that the colours are reduced to 256 by median cut (each box
-/// of the colour histogram split at its weighted median along its widest channel until there are 256), and each
-/// pixel takes the mean colour of its box.
+/// Up to 256 distinct colours are kept exactly; beyond that the colours are reduced by median cut (each box of the
+/// colour histogram split at its weighted median along its widest channel until there are enough), and each pixel
+/// takes the mean colour of its box. Given the previous frame, pixels that did not change get a transparent index
+/// instead, so the previous frame shows through and long runs of that index compress to almost nothing.
 struct IndexedImage {
     /// The colours, at most 256, padded with black to a power of two of at least 2 entries (GIF's table sizes).
     var palette: [RGB]
     /// One palette index per pixel, rows from the top.
     var indices: [UInt8]
+    /// The index of unchanged pixels, when a previous frame was given and some pixel did not change.
+    var transparentIndex: UInt8?
     /// Whether colours had to be merged.
     var isQuantized: Bool
 
-    /// Indexes the `width` x `height` rectangle of `frame` whose top-left corner is (`x`, `y`).
-    init(_ frame: Frame, x: Int, y: Int, width: Int, height: Int) {
+    /// The key of a pixel that did not change (colour keys use 24 bits).
+    private static let unchangedKey: UInt32 = 1 << 24
+
+    /// Indexes the `width` x `height` rectangle of `frame` whose top-left corner is (`x`, `y`); pixels equal to those
+    /// of `previous` (a frame of the same size) become transparent.
+    init(_ frame: Frame, x: Int, y: Int, width: Int, height: Int, previous: Frame? = nil) {
         var colors: [RGB] = []
         var indexOfColor: [UInt32: Int] = [:]
         var keys = [UInt32](repeating: 0, count: width * height)
+        var hasUnchanged = false
         frame.pixels.withUnsafeBufferPointer { pixels in
-            var previousKey = UInt32.max
-            for row in 0..<height {
-                var offset = ((y + row) * frame.width + x) * 3
-                for column in 0..<width {
-                    let key = UInt32(pixels[offset]) << 16 | UInt32(pixels[offset + 1]) << 8 | UInt32(pixels[offset + 2])
-                    keys[row * width + column] = key
-                    if key != previousKey, indexOfColor[key] == nil {
-                        indexOfColor[key] = colors.count
-                        colors.append(RGB(hex: key))
+            (previous?.pixels ?? []).withUnsafeBufferPointer { before in
+                var previousKey = UInt32.max
+                for row in 0..<height {
+                    var offset = ((y + row) * frame.width + x) * 3
+                    for column in 0..<width {
+                        var key = UInt32(pixels[offset]) << 16 | UInt32(pixels[offset + 1]) << 8 | UInt32(pixels[offset + 2])
+                        if !before.isEmpty, before[offset] == pixels[offset], before[offset + 1] == pixels[offset + 1],
+                           before[offset + 2] == pixels[offset + 2] {
+                            key = Self.unchangedKey
+                            hasUnchanged = true
+                        } else if key != previousKey, indexOfColor[key] == nil {
+                            indexOfColor[key] = colors.count
+                            colors.append(RGB(hex: key))
+                        }
+                        keys[row * width + column] = key
+                        previousKey = key
+                        offset += 3
                     }
-                    previousKey = key
-                    offset += 3
                 }
             }
         }
+        let colorLimit = hasUnchanged ? 255 : 256
         var lookup: [UInt32: UInt8]
-        if colors.count <= 256 {
+        if colors.count <= colorLimit {
             palette = colors
             lookup = indexOfColor.mapValues { UInt8($0) }
             isQuantized = false
         } else {
             var counts: [UInt32: Int] = [:]
-            for key in keys { counts[key, default: 0] += 1 }
-            (palette, lookup) = Self.medianCut(counts, maximumColors: 256)
+            for key in keys where key != Self.unchangedKey { counts[key, default: 0] += 1 }
+            (palette, lookup) = Self.medianCut(counts, maximumColors: colorLimit)
             isQuantized = true
+        }
+        if hasUnchanged {
+            transparentIndex = UInt8(palette.count)
+            lookup[Self.unchangedKey] = UInt8(palette.count)
+            palette.append(RGB(0, 0, 0))
         }
         var tableSize = 2
         while tableSize < palette.count { tableSize *= 2 }
