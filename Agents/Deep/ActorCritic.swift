@@ -41,8 +41,8 @@ public final class ActorCritic<Encoder: ObservationEncoder> {
         self.encoder = encoder
         self.actionCount = actionCount
         generator = RandomGenerator(seed: configuration.seed)
-        networks = PolicyNetworks(inputShape: encoder.inputShape, actionCount: actionCount, configuration: configuration,
-                                  withValue: true, using: &generator)
+        networks = try PolicyNetworks(inputShape: encoder.inputShape, actionCount: actionCount, configuration: configuration,
+                                      withValue: true, using: &generator)
     }
 
     /// Whether the step budget is spent.

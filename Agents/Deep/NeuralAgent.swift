@@ -73,10 +73,19 @@ public protocol AgentConfiguration: Codable, Equatable, Sendable {
     var discount: Double { get set }
     /// The optimizer's step size.
     var learningRate: Double { get set }
-    /// Hidden layer widths of the MLPs.
+    /// Hidden layer widths of the fully connected layers.
     var hiddenLayers: [Int] { get set }
+    /// The networks' body; `nil` picks it from the observation.
+    var network: NetworkArchitecture? { get set }
     /// Clip the gradients' global norm to this (no clipping when `nil`).
     var maxGradientNorm: Double? { get set }
+}
+
+extension AgentConfiguration {
+    /// The network body for inputs of `inputShape`: ``network``, or the one the observation's kind calls for.
+    public func architecture(for inputShape: [Int]) -> NetworkArchitecture {
+        network ?? .automatic(for: inputShape)
+    }
 }
 
 extension DQNConfiguration: AgentConfiguration {}

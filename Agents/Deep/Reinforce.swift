@@ -53,8 +53,8 @@ public final class Reinforce<Encoder: ObservationEncoder> {
         self.encoder = encoder
         self.actionCount = actionCount
         generator = RandomGenerator(seed: configuration.seed)
-        networks = PolicyNetworks(inputShape: encoder.inputShape, actionCount: actionCount, configuration: configuration,
-                                  withValue: configuration.baseline == .valueNetwork, using: &generator)
+        networks = try PolicyNetworks(inputShape: encoder.inputShape, actionCount: actionCount, configuration: configuration,
+                                      withValue: configuration.baseline == .valueNetwork, using: &generator)
     }
 
     /// Whether the step budget is spent.

@@ -66,8 +66,9 @@ struct EvalCommand: ParsableCommand {
         runOptions.render = render
         runOptions.fps = fps
         runOptions.log = log
-        let context = RunContext(agent: agent, environmentName: environment, spec: spec,
-                                 run: runOptions, hyperparameters: try HyperparameterOptions.parse([]))
+        let context = RunContext(agent: agent, environmentName: environment, spec: spec, run: runOptions,
+                                 hyperparameters: try HyperparameterOptions.parse([]),
+                                 pixels: environmentOptions.pixels)
         let report = try runDeep(made, context: context, options: try .loading(load), evaluateOnly: true)
         try report.print(json: json)
     }

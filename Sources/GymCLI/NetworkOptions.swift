@@ -7,6 +7,9 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: "Hidden layer widths, comma-separated (such as 120,84).")
     var hidden: String?
 
+    @Option(help: "The network body: mlp, minatar (conv 16 3x3, for the arcade games' 10x10 grids) or nature (the Nature DQN CNN on 84x84x4 frames; implies --pixels 84 on an arcade game). Default: from the observation.")
+    var network: NetworkArchitecture?
+
     @Option(help: "Clip the gradients' global norm to this.")
     var maxGradNorm: Double?
 
@@ -18,7 +21,7 @@ struct NetworkOptions: ParsableArguments {
 
     /// The flags that were given, by name.
     var givenFlags: [String] {
-        [("--hidden", hidden != nil), ("--max-grad-norm", maxGradNorm != nil), ("--save", save != nil),
+        [("--hidden", hidden != nil), ("--network", network != nil), ("--max-grad-norm", maxGradNorm != nil), ("--save", save != nil),
          ("--load", load != nil)]
             .filter(\.1).map(\.0)
     }
@@ -26,6 +29,7 @@ struct NetworkOptions: ParsableArguments {
     /// Applies the given flags to `configuration`.
     func apply(to configuration: inout some AgentConfiguration) throws {
         if let maxGradNorm { configuration.maxGradientNorm = maxGradNorm }
+        if let network { configuration.network = network }
         if let hidden {
             let widths = hidden.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !widths.isEmpty, widths.allSatisfy({ ($0 ?? 0) > 0 }) else {
@@ -35,3 +39,5 @@ struct NetworkOptions: ParsableArguments {
         }
     }
 }
+
+extension NetworkArchitecture: ExpressibleByArgument {}

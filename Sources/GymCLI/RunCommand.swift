@@ -52,11 +52,12 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let agent = try AgentKind.named(agent)
         let spec = try Registry.standard.spec(named: environment)
-        let made = try environmentOptions.makeEnvironment(named: environment)
+        let made = try environmentOptions.makeEnvironment(named: environment, network: networkOptions.network)
         let deepOptions = DeepAgentOptions(network: networkOptions, dqn: dqnOptions, policyGradient: policyGradientOptions)
         try hyperparameters.checkApplicable(to: agent, deepOptions: deepOptions)
-        let context = RunContext(agent: agent, environmentName: environment, spec: spec,
-                                 run: runOptions, hyperparameters: hyperparameters)
+        let context = RunContext(agent: agent, environmentName: environment, spec: spec, run: runOptions,
+                                 hyperparameters: hyperparameters,
+                                 pixels: environmentOptions.pixelSize(network: networkOptions.network, spec: spec))
         let report: RunReport
         if agent.isDeep {
             report = try runDeep(made, context: context, options: deepOptions)
@@ -77,6 +78,15 @@ struct RunContext {
     var spec: EnvironmentSpec
     var run: RunOptions
     var hyperparameters: HyperparameterOptions
+    /// The side of the preprocessed frames when the arcade game is observed as pixels.
+    var pixels: Int?
+
+    /// What a checkpoint records of the environment, so that loading it on another one fails clearly.
+    var checkpointMetadata: [String: String] {
+        var metadata = ["env": environmentName]
+        if let pixels { metadata["pixels"] = String(pixels) }
+        return metadata
+    }
 
     /// Episodes longer than this are cut during evaluation when the environment has no time limit of its own.
     static let evaluationStepCap = 10_000

@@ -64,6 +64,8 @@ import Testing
         (["run", "actor-critic", "cartpole", "--episodes-per-update", "4"], "--episodes-per-update does not apply to actor-critic; it is for reinforce"),
         (["run", "reinforce", "cartpole", "--baseline", "median"], "unknown baseline 'median' (did you mean 'mean'?); valid baselines: none, mean, value"),
         (["run", "q-learning", "gridworld", "--hidden", "8"], "--hidden does not apply to q-learning; it is for the neural agents"),
+        (["run", "dqn", "cartpole", "--network", "nature"], "the nature network needs [channels, height, width] inputs of at least 36x36"),
+        (["run", "dqn", "breakout", "--network", "resnet"], "Please provide one of 'mlp', 'minatar' or 'nature'"),
     ])
     func deepFlagErrorsSayWhatIsValid(arguments: [String], message: String) throws {
         let output = try CommandRunner.run(arguments)
@@ -95,6 +97,44 @@ import Testing
         #expect(firstPoints.split(separator: " ").count == trainingEpisodes)
         #expect(svg.hasPrefix("<svg") && svg.contains("training episode") && svg.contains("episode return"))
         #expect(svg.contains("reward threshold"))
+    }
+
+    @Test(.enabled(if: releaseBuilt, "needs the release gym: swift build -c release --product gym"))
+    func dqnTrainsTheMinAtarNetworkOnBreakoutGrids() throws {
+        let binary = try #require(CommandRunner.releaseGym)
+        let output = try CommandRunner.run(["run", "dqn", "breakout", "--steps", "3000", "--learning-starts", "500",
+                                            "--eval-episodes", "3", "--json"], binary: binary)
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try CommandRunner.json(output)
+        let hyperparameters = try #require(report["hyperparameters"] as? [String: String])
+        #expect(hyperparameters["network"] == "minatar")
+        #expect(hyperparameters["optimizer"] == "rmsprop" && hyperparameters["loss"] == "huber")
+        #expect(report["updates"] as? Int == 2_500)
+        #expect((report["final_loss"] as? Double)?.isFinite == true)
+    }
+
+    @Test(.enabled(if: releaseBuilt, "needs the release gym: swift build -c release --product gym"))
+    func natureNetworkTrainsOnPixelsAndItsCheckpointNeedsThem() throws {
+        let binary = try #require(CommandRunner.releaseGym)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gym-nature-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let trained = try CommandRunner.run(["run", "dqn", "breakout", "--network", "nature", "--steps", "300",
+                                             "--learning-starts", "100", "--eval-episodes", "1", "--save", "nature.safetensors",
+                                             "--json"], binary: binary, in: directory)
+        #expect(trained.status == 0, "\(trained.stderr)")
+        let report = try CommandRunner.json(trained)
+        #expect((report["hyperparameters"] as? [String: String])?["network"] == "nature")
+        #expect(report["updates"] as? Int == 50)
+
+        let withoutPixels = try CommandRunner.run(["eval", "dqn", "breakout", "--load", "nature.safetensors"],
+                                                  binary: binary, in: directory)
+        #expect(withoutPixels.status != 0)
+        #expect(withoutPixels.stderr.contains("trained on --pixels 84 frames, but this run observes the game's own channel grids"),
+                "\(withoutPixels.stderr)")
+        let withPixels = try CommandRunner.run(["eval", "dqn", "breakout", "--load", "nature.safetensors", "--pixels", "84",
+                                                "--episodes", "1"], binary: binary, in: directory)
+        #expect(withPixels.status == 0, "\(withPixels.stderr)")
     }
 
     @Test func evalOfASavedAgentRepeatsTheRunsEvaluationWithoutFlags() throws {

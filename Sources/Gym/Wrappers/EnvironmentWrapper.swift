@@ -29,3 +29,7 @@ extension EnvironmentWrapper where Base: FrameRendering {
 extension EnvironmentWrapper where Base: PolicyRendering {
     public func policyText(_ policy: [Int]) -> String { base.policyText(policy) }
 }
+
+extension EnvironmentWrapper where Self: ImageEnvironment, Base: ImageEnvironment {
+    public var stackedFrames: Int { base.stackedFrames }
+}

@@ -46,3 +46,5 @@ extension TimeLimit: TextRendering where Base: TextRendering {}
 extension TimeLimit: FrameRendering where Base: FrameRendering {}
 extension TimeLimit: GoalReporting where Base: GoalReporting {}
 extension TimeLimit: PolicyRendering where Base: PolicyRendering {}
+extension TimeLimit: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
+extension TimeLimit: ImageEnvironment where Base: ImageEnvironment {}
