@@ -6,7 +6,7 @@ import TensorCore
 /// What every neural agent offers a trainer: episodes of training, a greedy policy, counters, and checkpoints.
 ///
 /// Checkpoints are safetensors files: each network's parameters under a prefix (PyTorch-style names such as
-/// `policy.0.weight`), Adam's moments next to them, and metadata with the agent's name, its configuration as JSON
+/// `policy.0.weight`), the optimizers' state next to them, and metadata with the agent's name, its configuration as JSON
 /// (`configuration`) and the step, episode and update counters, so a run resumes where it stopped.
 public protocol NeuralAgent: AnyObject {
     /// Turns observations into network inputs.
@@ -33,8 +33,8 @@ public protocol NeuralAgent: AnyObject {
     var learningStatistics: LearningStatistics { get }
     /// Whether the step budget is spent.
     var isFinished: Bool { get }
-    /// The networks a checkpoint holds, each under its name prefix, with its Adam optimizer when there is one.
-    var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: Adam?)] { get }
+    /// The networks a checkpoint holds, each under its name prefix, with its optimizer when its state is saved.
+    var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: (any CheckpointableOptimizer)?)] { get }
 
     /// The greedy action.
     func greedyAction(_ observation: Encoder.Observation) -> Int
@@ -135,7 +135,7 @@ extension NeuralAgent {
         return (contents.tensors, contents.metadata, configuration)
     }
 
-    /// Restores an agent from a checkpoint: networks, Adam's state, and counters (so schedules continue).
+    /// Restores an agent from a checkpoint: networks, optimizer state, and counters (so schedules continue).
     ///
     /// `configuration` replaces the saved one when given (for example a larger step budget to continue training);
     /// the networks' shapes must stay the same.
