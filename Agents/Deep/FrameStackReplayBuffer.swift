@@ -1,3 +1,4 @@
+import Foundation
 import Gym
 
 /// Experience replay for stacked frames that stores every frame once.
@@ -19,6 +20,8 @@ public struct FrameStackReplayBuffer<Encoder: FrameStackEncoder>: ReplayMemory {
     public private(set) var count = 0
     /// Stored elements of one frame.
     private let frameWidth: Int
+    /// Bytes of one stored frame.
+    private let frameBytes: Int
     /// Slots written since the start; slot `written % capacity` is next.
     private var written = 0
     /// Whether the newest slot's frame continues an episode (it is the latest transition's next observation).
@@ -27,6 +30,9 @@ public struct FrameStackReplayBuffer<Encoder: FrameStackEncoder>: ReplayMemory {
     private var actions: [Int32]
     private var rewards: [Float]
     private var flags: [FrameSlotFlags]
+    /// The latest observation and next observation in stored form (reused, so appending allocates nothing).
+    private var currentStack: [Encoder.Stored]
+    private var nextStack: [Encoder.Stored]
 
     /// A buffer of `capacity` frame slots, allocated now.
     public init(capacity: Int, encoder: Encoder) throws {
@@ -36,6 +42,9 @@ public struct FrameStackReplayBuffer<Encoder: FrameStackEncoder>: ReplayMemory {
         self.capacity = capacity
         self.encoder = encoder
         frameWidth = encoder.storedWidth / encoder.stackedFrames
+        frameBytes = frameWidth * MemoryLayout<Encoder.Stored>.stride
+        currentStack = Array(repeating: .zero, count: encoder.storedWidth)
+        nextStack = currentStack
         frames = Array(repeating: .zero, count: capacity * frameWidth)
         actions = Array(repeating: 0, count: capacity)
         rewards = Array(repeating: 0, count: capacity)
@@ -48,15 +57,19 @@ public struct FrameStackReplayBuffer<Encoder: FrameStackEncoder>: ReplayMemory {
     public mutating func append(observation: Encoder.Observation, action: Int, reward: Double,
                                 nextObservation: Encoder.Observation, terminated: Bool, truncated: Bool) {
         let stack = encoder.stackedFrames
-        let current = storedStack(observation)
-        let next = storedStack(nextObservation)
-        precondition(next[0..<(stack - 1) * frameWidth].elementsEqual(current[frameWidth...]),
-                     "FrameStackReplayBuffer needs observations that are stacks of \(stack) frames moving one frame a step")
-        if !episodeContinues {
-            precondition((1..<stack).allSatisfy { current[($0 * frameWidth)...].prefix(frameWidth).elementsEqual(current.prefix(frameWidth)) },
-                         "FrameStackReplayBuffer needs episodes whose first stack repeats the first frame (reset padding)")
-            writeSlot(frame: current[((stack - 1) * frameWidth)...], flags: .episodeStart)
+        Self.store(observation, into: &currentStack, encoder: encoder)
+        Self.store(nextObservation, into: &nextStack, encoder: encoder)
+        let frameBytes = frameBytes, startsEpisode = !episodeContinues
+        currentStack.withUnsafeBytes { current in
+            nextStack.withUnsafeBytes { next in
+                precondition(memcmp(next.baseAddress!, current.baseAddress! + frameBytes, (stack - 1) * frameBytes) == 0,
+                             "FrameStackReplayBuffer needs observations that are stacks of \(stack) frames moving one frame a step")
+                precondition(!startsEpisode || (1..<stack).allSatisfy {
+                    memcmp(current.baseAddress! + $0 * frameBytes, current.baseAddress!, frameBytes) == 0
+                }, "FrameStackReplayBuffer needs episodes whose first stack repeats the first frame (reset padding)")
+            }
         }
+        if startsEpisode { writeSlot(newestFrameOf: currentStack, flags: .episodeStart) }
         let slot = (written - 1) % capacity
         actions[slot] = Int32(action)
         rewards[slot] = Float(reward)
@@ -64,7 +77,7 @@ public struct FrameStackReplayBuffer<Encoder: FrameStackEncoder>: ReplayMemory {
         if terminated { flags[slot].insert(.terminated) }
         if truncated { flags[slot].insert(.truncated) }
         count += 1
-        writeSlot(frame: next[((stack - 1) * frameWidth)...], flags: [])
+        writeSlot(newestFrameOf: nextStack, flags: [])
         episodeContinues = !(terminated || truncated)
     }
 
@@ -104,11 +117,17 @@ public struct FrameStackReplayBuffer<Encoder: FrameStackEncoder>: ReplayMemory {
 
     // MARK: - Slots
 
-    /// Writes a frame into the next slot, retiring the transition it overwrites.
-    private mutating func writeSlot(frame: ArraySlice<Encoder.Stored>, flags slotFlags: FrameSlotFlags) {
+    /// Writes the newest frame of a stored stack into the next slot, retiring the transition it overwrites.
+    private mutating func writeSlot(newestFrameOf stack: [Encoder.Stored], flags slotFlags: FrameSlotFlags) {
         let slot = written % capacity
         if written >= capacity && flags[slot].contains(.transition) { count -= 1 }
-        frames.replaceSubrange(slot * frameWidth..<(slot + 1) * frameWidth, with: frame.prefix(frameWidth))
+        let (frameBytes, newest) = (frameBytes, encoder.stackedFrames - 1)
+        frames.withUnsafeMutableBytes { target in
+            stack.withUnsafeBytes { source in
+                (target.baseAddress! + slot * frameBytes).copyMemory(from: source.baseAddress! + newest * frameBytes,
+                                                                      byteCount: frameBytes)
+            }
+        }
         flags[slot] = slotFlags
         written += 1
     }
@@ -151,10 +170,14 @@ public struct FrameStackReplayBuffer<Encoder: FrameStackEncoder>: ReplayMemory {
         guard let sources = stackPositions(endingAt: position) else {
             preconditionFailure("a sampled transition's stack must be held")
         }
-        for (index, source) in sources.enumerated() {
-            let slot = source % capacity
-            scratch.replaceSubrange(index * frameWidth..<(index + 1) * frameWidth,
-                                    with: frames[slot * frameWidth..<(slot + 1) * frameWidth])
+        let frameBytes = frameBytes
+        scratch.withUnsafeMutableBytes { target in
+            frames.withUnsafeBytes { stored in
+                for (index, source) in sources.enumerated() {
+                    (target.baseAddress! + index * frameBytes).copyMemory(
+                        from: stored.baseAddress! + (source % capacity) * frameBytes, byteCount: frameBytes)
+                }
+            }
         }
         scratch.withUnsafeBufferPointer { stored in
             destination.withUnsafeMutableBufferPointer { input in
@@ -163,12 +186,10 @@ public struct FrameStackReplayBuffer<Encoder: FrameStackEncoder>: ReplayMemory {
         }
     }
 
-    /// `observation` in its stored form.
-    private func storedStack(_ observation: Encoder.Observation) -> [Encoder.Stored] {
-        [Encoder.Stored](unsafeUninitializedCapacity: encoder.storedWidth) { buffer, initialized in
-            encoder.store(observation, into: buffer)
-            initialized = encoder.storedWidth
-        }
+    /// Writes `observation` in its stored form into `destination`.
+    private static func store(_ observation: Encoder.Observation, into destination: inout [Encoder.Stored],
+                              encoder: Encoder) {
+        destination.withUnsafeMutableBufferPointer { encoder.store(observation, into: $0) }
     }
 }
 
