@@ -34,6 +34,8 @@ public final class DQN<Encoder: ObservationEncoder> {
     public internal(set) var episodesCompleted = 0
     /// Gradient steps taken so far.
     public internal(set) var updates = 0
+    /// Called after every gradient update.
+    public var onUpdate: (() -> Void)?
     /// The loss of the latest gradient step (`nil` before the first).
     public private(set) var lastLoss: Double?
     /// The mean Q(s, a) of the latest batch.
@@ -162,6 +164,7 @@ public final class DQN<Encoder: ObservationEncoder> {
         optimizer.step()
         updates += 1
         lastLoss = lossValue
+        onUpdate?()
     }
 
     /// The TD loss of a batch: Q(s, a) against r + γ (1 − terminated) · max_a′ Q_target(s′, a′) (or, with Double

@@ -27,6 +27,9 @@ public protocol NeuralAgent: AnyObject {
     var episodesCompleted: Int { get }
     /// Gradient updates so far.
     var updates: Int { get }
+    /// Called after every gradient update, once ``updates``, ``lastLoss`` and ``learningStatistics`` describe it
+    /// (the `--log` lines written every N updates hang here).
+    var onUpdate: (() -> Void)? { get set }
     /// The training loss of the latest update (`nil` before the first).
     var lastLoss: Double? { get }
     /// Figures of the latest update beyond the loss (`nil` where the agent has none).

@@ -106,7 +106,26 @@ private func trainAndEvaluate<Agent: NeuralAgent, E: Environment>(
     report.rewardThreshold = context.spec.rewardThreshold
     report.hyperparameters = hyperparameters
     if evaluateOnly { report.checkpoint = options.network.load }
+    if options.network.logUpdates != nil && context.run.log == nil {
+        throw GymError("--log-updates sets how often --log FILE gets an update line; give --log FILE too")
+    }
     let log = try context.run.log.map(EpisodeLog.init(path:))
+    var logError: (any Error)?
+    if let log, !evaluateOnly {
+        let interval = options.network.logUpdates ?? NetworkOptions.defaultLogUpdates
+        agent.onUpdate = { [unowned agent] in
+            guard agent.updates % interval == 0 else { return }
+            let statistics = agent.learningStatistics
+            do {
+                try log.write(EpisodeLog.UpdateLine(updates: agent.updates, totalSteps: agent.stepsTaken,
+                                                    episodes: agent.episodesCompleted, loss: agent.lastLoss,
+                                                    meanQ: statistics.meanQ, epsilon: epsilon?(),
+                                                    valueLoss: statistics.valueLoss, entropy: statistics.entropy))
+            } catch {
+                logError = logError ?? error
+            }
+        }
+    }
 
     // Training, with the live progress line; Ctrl-C stops it and still evaluates.
     let progress = ProgressReporter(budget: .steps(agent.configuration.totalSteps), showsEpsilon: epsilon != nil)
@@ -150,6 +169,8 @@ private func trainAndEvaluate<Agent: NeuralAgent, E: Environment>(
                                        entropy: statistics.entropy))
     }
     progress.finish(lastEpisode)
+    agent.onUpdate = nil
+    if let logError { throw logError }
     if !evaluateOnly { try context.writePlot(returns) }
     if let saveURL, !evaluateOnly {
         try agent.save(to: saveURL, metadata: checkpointMetadata)

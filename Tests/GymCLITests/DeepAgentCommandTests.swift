@@ -65,6 +65,8 @@ import Testing
         (["run", "reinforce", "cartpole", "--baseline", "median"], "unknown baseline 'median' (did you mean 'mean'?); valid baselines: none, mean, value"),
         (["run", "q-learning", "gridworld", "--hidden", "8"], "--hidden does not apply to q-learning; it is for the neural agents"),
         (["run", "dqn", "cartpole", "--network", "nature"], "the nature network needs [channels, height, width] inputs of at least 36x36"),
+        (["run", "dqn", "cartpole", "--log-updates", "5"], "--log-updates sets how often --log FILE gets an update line; give --log FILE too"),
+        (["run", "dqn", "cartpole", "--log-updates", "0"], "--log-updates must be positive, got 0"),
         (["run", "dqn", "breakout", "--network", "resnet"], "Please provide one of 'mlp', 'minatar' or 'nature'"),
     ])
     func deepFlagErrorsSayWhatIsValid(arguments: [String], message: String) throws {
@@ -79,7 +81,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = try CommandRunner.run(
             ["run", "dqn", "cartpole", "--steps", "600", "--learning-starts", "100", "--train-frequency", "10",
-             "--gradient-steps", "1", "--eval-episodes", "2", "--log", "run.jsonl", "--plot", "curve.svg", "--json"],
+             "--gradient-steps", "1", "--eval-episodes", "2", "--log", "run.jsonl", "--log-updates", "20", "--plot",
+             "curve.svg", "--json"],
             in: directory)
         #expect(output.status == 0, "\(output.stderr)")
         let report = try CommandRunner.json(output)
@@ -88,6 +91,13 @@ import Testing
         let lines = try String(contentsOf: directory.appendingPathComponent("run.jsonl"), encoding: .utf8)
             .split(separator: "\n")
         #expect(lines.contains { $0.contains("\"loss\"") && $0.contains("\"mean_q\"") })
+        // An update line every 20 of the 50 updates, with the loss, mean Q and ε of that moment.
+        let updateLines = try lines.filter { $0.contains("\"phase\":\"update\"") }.map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(updateLines.map { $0["updates"] as? Int } == [20, 40])
+        #expect(updateLines.allSatisfy { $0["loss"] is Double && $0["mean_q"] is Double && $0["epsilon"] is Double })
+        #expect(updateLines.map { $0["total_steps"] as? Int } == [300, 500])
         // The learning curve: one point per training episode in the return line, labelled axes, the threshold.
         let svg = try String(contentsOf: directory.appendingPathComponent("curve.svg"), encoding: .utf8)
         let trainingEpisodes = lines.filter { $0.contains("\"phase\":\"train\"") }.count
