@@ -190,4 +190,19 @@ import Testing
         #expect(agent.lastLoss?.isFinite == true)
         #expect(agent.network.namedParameters.first?.parameter.value.shape == [32, 4, 8, 8])
     }
+
+    @Test func policyGradientAgentsReadTheGridsThroughTheMinAtarNetwork() throws {
+        var configuration = PolicyGradientConfiguration.cartPole
+        configuration.totalSteps = 300
+        configuration.hiddenLayers = [32]
+        var environment = Breakout()
+        let encoder = ChannelGridEncoder(space: environment.observationSpace)
+        let reinforce = try Reinforce(encoder: encoder, actionCount: 6, configuration: configuration)
+        try reinforce.train(in: &environment)
+        #expect(reinforce.updates > 0 && reinforce.lastLoss?.isFinite == true)
+        #expect(reinforce.networks.policy.namedParameters.first?.parameter.value.shape == [16, 4, 3, 3])
+        let actorCritic = try ActorCritic(encoder: encoder, actionCount: 6, configuration: configuration)
+        try actorCritic.train(in: &environment)
+        #expect(actorCritic.updates == 300 && actorCritic.lastLoss?.isFinite == true)
+    }
 }
