@@ -25,10 +25,13 @@ public struct Evaluation: Equatable, Sendable {
     ///   - maxSteps: cuts an episode after this many steps, for environments without a time limit where a policy
     ///     can loop forever (a cut episode counts as a failure).
     ///   - observe: called after every step with the environment and the step (for rendering).
+    ///   - shouldStop: asked after every episode; `true` ends the evaluation early (Ctrl-C, a closed window), and
+    ///     the summary covers the episodes run so far (at least one).
     public init<E: Environment>(
         _ environment: inout E, episodes: Int, seed: UInt64, maxSteps: Int? = nil,
         policy: (E.Observation) -> E.Action,
-        observe: (E, Step<E.Observation>) -> Void = { _, _ in }
+        observe: (E, Step<E.Observation>) -> Void = { _, _ in },
+        shouldStop: () -> Bool = { false }
     ) throws {
         guard episodes > 0 else { throw GymError("an evaluation needs at least one episode, got \(episodes)") }
         var returns: [Double] = []
@@ -57,7 +60,9 @@ public struct Evaluation: Equatable, Sendable {
             }
             returns.append(episodeReturn)
             lengths.append(length)
+            if shouldStop() { break }
         }
+        let episodes = returns.count
         let mean = returns.reduce(0, +) / Double(episodes)
         self.episodes = episodes
         meanReturn = mean

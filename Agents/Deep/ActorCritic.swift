@@ -27,6 +27,8 @@ public final class ActorCritic<Encoder: ObservationEncoder> {
     public internal(set) var episodesCompleted = 0
     /// Updates (one actor and one critic step each) taken so far.
     public internal(set) var updates = 0
+    /// Called after every gradient update.
+    public var onUpdate: (() -> Void)?
     /// The actor's loss of the latest update.
     public private(set) var lastLoss: Double?
     /// The critic's loss of the latest update.
@@ -41,8 +43,8 @@ public final class ActorCritic<Encoder: ObservationEncoder> {
         self.encoder = encoder
         self.actionCount = actionCount
         generator = RandomGenerator(seed: configuration.seed)
-        networks = PolicyNetworks(inputShape: encoder.inputShape, actionCount: actionCount, configuration: configuration,
-                                  withValue: true, using: &generator)
+        networks = try PolicyNetworks(inputShape: encoder.inputShape, actionCount: actionCount, configuration: configuration,
+                                      withValue: true, using: &generator)
     }
 
     /// Whether the step budget is spent.
@@ -103,6 +105,7 @@ public final class ActorCritic<Encoder: ObservationEncoder> {
         updates += 1
         lastLoss = Double(actorLoss.item)
         lastValueLoss = Double(criticLoss.item)
+        onUpdate?()
     }
 
     /// Trains until the step budget is spent.

@@ -1,12 +1,12 @@
 import NeuralNetwork
 
 /// DQN as a ``NeuralAgent``. Its checkpoints hold the online network (under PyTorch-style names such as `0.weight`), the target network
-/// (`target.0.weight`, …) and Adam's moments when Adam is the optimizer.
+/// (`target.0.weight`, …) and the optimizer's state (Adam's moments or RMSProp's averages).
 extension DQN: NeuralAgent {
     public static var agentName: String { "dqn" }
 
-    public var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: Adam?)] {
-        [("", network, optimizer as? Adam), ("target.", targetNetwork, nil)]
+    public var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: (any CheckpointableOptimizer)?)] {
+        [("", network, optimizer as? any CheckpointableOptimizer), ("target.", targetNetwork, nil)]
     }
 
     /// The greedy action's Q-value.

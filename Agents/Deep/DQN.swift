@@ -27,13 +27,15 @@ public final class DQN<Encoder: ObservationEncoder> {
     /// The optimizer of the online network.
     public let optimizer: any Optimizer
     /// Experience replay.
-    public private(set) var buffer: ReplayBuffer<Encoder>
+    public private(set) var buffer: Encoder.Memory
     /// Environment steps taken so far.
     public internal(set) var stepsTaken = 0
     /// Episodes finished so far.
     public internal(set) var episodesCompleted = 0
     /// Gradient steps taken so far.
     public internal(set) var updates = 0
+    /// Called after every gradient update.
+    public var onUpdate: (() -> Void)?
     /// The loss of the latest gradient step (`nil` before the first).
     public private(set) var lastLoss: Double?
     /// The mean Q(s, a) of the latest batch.
@@ -48,10 +50,12 @@ public final class DQN<Encoder: ObservationEncoder> {
         self.encoder = encoder
         self.actionCount = actionCount
         generator = RandomGenerator(seed: configuration.seed)
-        network = QNetwork.multilayerPerceptron(inputs: encoder.inputSize, hidden: configuration.hiddenLayers,
-                                                outputs: actionCount, using: &generator)
-        targetNetwork = QNetwork.multilayerPerceptron(inputs: encoder.inputSize, hidden: configuration.hiddenLayers,
-                                                      outputs: actionCount, using: &generator)
+        let architecture = configuration.architecture(for: encoder.inputShape)
+        try architecture.validate(inputShape: encoder.inputShape)
+        network = architecture.build(inputShape: encoder.inputShape, hidden: configuration.hiddenLayers,
+                                     outputs: actionCount, using: &generator)
+        targetNetwork = architecture.build(inputShape: encoder.inputShape, hidden: configuration.hiddenLayers,
+                                           outputs: actionCount, using: &generator)
         targetNetwork.copyParameters(from: network)
         let rate = Float(configuration.learningRate)
         switch configuration.optimizer {
@@ -60,7 +64,7 @@ public final class DQN<Encoder: ObservationEncoder> {
             optimizer = RMSProp(parameters: network.parameters, learningRate: rate, alpha: 0.95, epsilon: 0.01,
                                 centered: true)
         }
-        buffer = try ReplayBuffer(capacity: configuration.bufferSize, encoder: encoder)
+        buffer = try Encoder.Memory(capacity: configuration.bufferSize, encoder: encoder)
     }
 
     /// The exploration rate at the current step.
@@ -109,9 +113,9 @@ public final class DQN<Encoder: ObservationEncoder> {
             observation = step.observation
 
             // Learning: every `trainFrequency` steps once `learningStarts` steps of data are in (a resumed agent, whose
-            // buffer starts empty, collects them again).
+            // buffer starts empty, collects them again, or half the buffer when that is less).
             if stepsTaken > configuration.learningStarts && stepsTaken % configuration.trainFrequency == 0
-                && buffer.count >= min(configuration.learningStarts, buffer.capacity) {
+                && buffer.count >= min(configuration.learningStarts, buffer.capacity / 2) {
                 for _ in 0..<configuration.gradientSteps { try update() }
             }
             if stepsTaken % configuration.targetUpdateInterval == 0 {
@@ -160,6 +164,7 @@ public final class DQN<Encoder: ObservationEncoder> {
         optimizer.step()
         updates += 1
         lastLoss = lossValue
+        onUpdate?()
     }
 
     /// The TD loss of a batch: Q(s, a) against r + γ (1 − terminated) · max_a′ Q_target(s′, a′) (or, with Double

@@ -37,3 +37,42 @@ extension DQNConfiguration {
         return configuration
     }
 }
+
+extension DQNConfiguration {
+    /// MinAtar's DQN settings (Young & Tian, 2019) for the arcade games' 10x10 channel grids: the MinAtar network
+    /// (conv 16 3x3 → 128), batches of 32 from a 100k buffer, one update every step after 5k steps, target copies
+    /// every 1,000 steps, ε 1 → 0.1 over the first 100k of 1M steps, centered RMSProp at 2.5e-4 (α 0.95, ε 0.01),
+    /// γ 0.99, Huber loss. MinAtar trains for 5M frames; 1M is enough to beat a random policy clearly.
+    public static var minAtar: DQNConfiguration {
+        var configuration = DQNConfiguration()
+        configuration.totalSteps = 1_000_000
+        configuration.learningRate = 2.5e-4
+        configuration.bufferSize = 100_000
+        configuration.batchSize = 32
+        configuration.learningStarts = 5_000
+        configuration.trainFrequency = 1
+        configuration.targetUpdateInterval = 1_000
+        configuration.explorationFraction = 0.1
+        configuration.epsilonEnd = 0.1
+        configuration.loss = .huber
+        configuration.optimizer = .rmsprop
+        configuration.hiddenLayers = [128]
+        configuration.network = .minatar
+        return configuration
+    }
+
+    /// The Nature DQN settings (Mnih et al., 2015) for 84x84x4 preprocessed frames (`--pixels 84`): the Nature CNN
+    /// (three convolutions → 512), batches of 32, an update every 4 steps after 50k, target copies every 10k
+    /// steps, ε 1 → 0.1 over the first 1M of 10M steps, centered RMSProp at 2.5e-4, γ 0.99, Huber loss. The
+    /// buffer holds 100k frames (0.7 GB) rather than the paper's 1M (7.1 GB; `--buffer-size 1000000` restores it).
+    public static var natureAtari: DQNConfiguration {
+        var configuration = minAtar
+        configuration.totalSteps = 10_000_000
+        configuration.learningStarts = 50_000
+        configuration.trainFrequency = 4
+        configuration.targetUpdateInterval = 10_000
+        configuration.hiddenLayers = [512]
+        configuration.network = .nature
+        return configuration
+    }
+}

@@ -37,8 +37,10 @@ public struct DQNConfiguration: Equatable, Sendable, Codable {
     public var optimizer = OptimizerKind.adam
     /// Clip the gradients' global norm to this (no clipping when `nil`).
     public var maxGradientNorm: Double? = nil
-    /// Hidden layer widths of the MLP Q-network.
+    /// Hidden layer widths of the Q-network's fully connected head.
     public var hiddenLayers = [120, 84]
+    /// The network body; `nil` picks it from the observation (``NetworkArchitecture/automatic(for:)``).
+    public var network: NetworkArchitecture? = nil
     /// Seed of the network initialization, exploration and replay sampling.
     public var seed: UInt64 = 0
 

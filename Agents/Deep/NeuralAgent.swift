@@ -6,7 +6,7 @@ import TensorCore
 /// What every neural agent offers a trainer: episodes of training, a greedy policy, counters, and checkpoints.
 ///
 /// Checkpoints are safetensors files: each network's parameters under a prefix (PyTorch-style names such as
-/// `policy.0.weight`), Adam's moments next to them, and metadata with the agent's name, its configuration as JSON
+/// `policy.0.weight`), the optimizers' state next to them, and metadata with the agent's name, its configuration as JSON
 /// (`configuration`) and the step, episode and update counters, so a run resumes where it stopped.
 public protocol NeuralAgent: AnyObject {
     /// Turns observations into network inputs.
@@ -27,14 +27,17 @@ public protocol NeuralAgent: AnyObject {
     var episodesCompleted: Int { get }
     /// Gradient updates so far.
     var updates: Int { get }
+    /// Called after every gradient update, once ``updates``, ``lastLoss`` and ``learningStatistics`` describe it
+    /// (the `--log` lines written every N updates hang here).
+    var onUpdate: (() -> Void)? { get set }
     /// The training loss of the latest update (`nil` before the first).
     var lastLoss: Double? { get }
     /// Figures of the latest update beyond the loss (`nil` where the agent has none).
     var learningStatistics: LearningStatistics { get }
     /// Whether the step budget is spent.
     var isFinished: Bool { get }
-    /// The networks a checkpoint holds, each under its name prefix, with its Adam optimizer when there is one.
-    var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: Adam?)] { get }
+    /// The networks a checkpoint holds, each under its name prefix, with its optimizer when its state is saved.
+    var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: (any CheckpointableOptimizer)?)] { get }
 
     /// The greedy action.
     func greedyAction(_ observation: Encoder.Observation) -> Int
@@ -73,10 +76,19 @@ public protocol AgentConfiguration: Codable, Equatable, Sendable {
     var discount: Double { get set }
     /// The optimizer's step size.
     var learningRate: Double { get set }
-    /// Hidden layer widths of the MLPs.
+    /// Hidden layer widths of the fully connected layers.
     var hiddenLayers: [Int] { get set }
+    /// The networks' body; `nil` picks it from the observation.
+    var network: NetworkArchitecture? { get set }
     /// Clip the gradients' global norm to this (no clipping when `nil`).
     var maxGradientNorm: Double? { get set }
+}
+
+extension AgentConfiguration {
+    /// The network body for inputs of `inputShape`: ``network``, or the one the observation's kind calls for.
+    public func architecture(for inputShape: [Int]) -> NetworkArchitecture {
+        network ?? .automatic(for: inputShape)
+    }
 }
 
 extension DQNConfiguration: AgentConfiguration {}
@@ -126,7 +138,7 @@ extension NeuralAgent {
         return (contents.tensors, contents.metadata, configuration)
     }
 
-    /// Restores an agent from a checkpoint: networks, Adam's state, and counters (so schedules continue).
+    /// Restores an agent from a checkpoint: networks, optimizer state, and counters (so schedules continue).
     ///
     /// `configuration` replaces the saved one when given (for example a larger step budget to continue training);
     /// the networks' shapes must stay the same.

@@ -4,12 +4,16 @@ import Gym
 ///
 /// An observation is stored as `storedWidth` values of `Stored` (an `Int32` state index for discrete environments,
 /// the `Float` vector itself for vector observations, bytes for pixels) and expanded into `inputSize` floats only
-/// when a batch is assembled.
+/// when a batch is assembled. The encoder also names the replay memory that suits its observations: a
+/// ``ReplayBuffer`` of observation pairs by default, a ``FrameStackReplayBuffer`` that keeps each frame once for
+/// stacked images.
 public protocol ObservationEncoder: Sendable {
     /// The environment's observation type.
     associatedtype Observation
     /// The compact element a replay buffer stores.
     associatedtype Stored: BitwiseCopyable & AdditiveArithmetic & Sendable
+    /// The replay memory DQN keeps these observations in.
+    associatedtype Memory: ReplayMemory = ReplayBuffer<Self> where Memory.Encoder == Self
 
     /// The network input's shape for one observation (`[n]` for vectors, `[channels, height, width]` for images).
     var inputShape: [Int] { get }

@@ -5,7 +5,7 @@ import NeuralNetwork
 extension Reinforce: NeuralAgent {
     public static var agentName: String { "reinforce" }
 
-    public var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: Adam?)] {
+    public var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: (any CheckpointableOptimizer)?)] {
         networks.checkpointed
     }
 
@@ -24,7 +24,7 @@ extension Reinforce: NeuralAgent {
 extension ActorCritic: NeuralAgent {
     public static var agentName: String { "actor-critic" }
 
-    public var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: Adam?)] {
+    public var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: (any CheckpointableOptimizer)?)] {
         networks.checkpointed
     }
 
@@ -39,7 +39,7 @@ extension ActorCritic: NeuralAgent {
 
 extension PolicyNetworks {
     /// The networks under their checkpoint prefixes.
-    var checkpointed: [(prefix: String, network: Sequential, optimizer: Adam?)] {
+    var checkpointed: [(prefix: String, network: Sequential, optimizer: (any CheckpointableOptimizer)?)] {
         [("policy.", policy, policyOptimizer)] + (value.map { [("value.", $0, valueOptimizer)] } ?? [])
     }
 }

@@ -23,6 +23,8 @@ public struct PolicyGradientConfiguration: Equatable, Sendable, Codable {
     public var maxGradientNorm: Double? = nil
     /// Hidden layer widths of the policy and value MLPs.
     public var hiddenLayers = [128]
+    /// The networks' body; `nil` picks it from the observation (``NetworkArchitecture/automatic(for:)``).
+    public var network: NetworkArchitecture? = nil
     /// Seed of the network initialization and of action sampling.
     public var seed: UInt64 = 0
 

@@ -18,15 +18,16 @@ public final class PolicyNetworks {
 
     /// Fresh networks for `inputShape` inputs and `actionCount` actions, initialized from `generator`.
     public init(inputShape: [Int], actionCount: Int, configuration: PolicyGradientConfiguration, withValue: Bool,
-                using generator: inout RandomGenerator) {
+                using generator: inout RandomGenerator) throws {
         self.inputShape = inputShape
-        let inputs = inputShape.reduce(1, *)
-        policy = QNetwork.multilayerPerceptron(inputs: inputs, hidden: configuration.hiddenLayers, outputs: actionCount,
-                                               using: &generator)
+        let architecture = configuration.architecture(for: inputShape)
+        try architecture.validate(inputShape: inputShape)
+        policy = architecture.build(inputShape: inputShape, hidden: configuration.hiddenLayers, outputs: actionCount,
+                                    using: &generator)
         policyOptimizer = Adam(parameters: policy.parameters, learningRate: Float(configuration.learningRate))
         if withValue {
-            let value = QNetwork.multilayerPerceptron(inputs: inputs, hidden: configuration.hiddenLayers, outputs: 1,
-                                                      using: &generator)
+            let value = architecture.build(inputShape: inputShape, hidden: configuration.hiddenLayers, outputs: 1,
+                                           using: &generator)
             self.value = value
             valueOptimizer = Adam(parameters: value.parameters, learningRate: Float(configuration.valueLearningRate))
         } else {

@@ -28,6 +28,8 @@ public final class Reinforce<Encoder: ObservationEncoder> {
     public internal(set) var episodesCompleted = 0
     /// Policy updates taken so far.
     public internal(set) var updates = 0
+    /// Called after every gradient update.
+    public var onUpdate: (() -> Void)?
     /// The policy loss of the latest update.
     public private(set) var lastLoss: Double?
     /// The value network's loss of the latest update.
@@ -53,8 +55,8 @@ public final class Reinforce<Encoder: ObservationEncoder> {
         self.encoder = encoder
         self.actionCount = actionCount
         generator = RandomGenerator(seed: configuration.seed)
-        networks = PolicyNetworks(inputShape: encoder.inputShape, actionCount: actionCount, configuration: configuration,
-                                  withValue: configuration.baseline == .valueNetwork, using: &generator)
+        networks = try PolicyNetworks(inputShape: encoder.inputShape, actionCount: actionCount, configuration: configuration,
+                                      withValue: configuration.baseline == .valueNetwork, using: &generator)
     }
 
     /// Whether the step budget is spent.
@@ -143,6 +145,7 @@ public final class Reinforce<Encoder: ObservationEncoder> {
         updates += 1
         lastLoss = Double(policyLoss.item)
         lastEntropy = Double(entropy)
+        onUpdate?()
     }
 
     /// G_t = r_t + γ r_{t+1} + … + γ^(T−t) · `tail`, for every step t of an episode.

@@ -6,7 +6,7 @@ import Gym
 /// for discrete environments), actions as `Int32`, rewards as `Float`, and `terminated` and `truncated` kept apart
 /// so that bootstrapping stops at termination but continues through a time-limit cut. No transition is a heap
 /// object.
-public struct ReplayBuffer<Encoder: ObservationEncoder> {
+public struct ReplayBuffer<Encoder: ObservationEncoder>: ReplayMemory {
     /// The most transitions held; the oldest is overwritten once full.
     public let capacity: Int
     /// The encoder that stores and decodes observations.

@@ -5,7 +5,7 @@ import Gym
 /// A conforming game supplies its channels, its minimal action set, the board at the start of an episode and the
 /// rules of one frame; `reset(seed:)`, `step(_:)` (action validation and sticky actions), the spaces, frames and
 /// the terminal view come from the extensions, so every game steps the same way.
-public protocol ArcadeGame: PixelEnvironment, TextRendering
+public protocol ArcadeGame: PixelEnvironment, ChannelGridEnvironment, TextRendering
 where Observation == ChannelGrid, Action == Int, ObservationSpace == ChannelGridSpace, ActionSpace == Discrete {
     /// The observation channels, in MinAtar's order.
     static var channels: [ArcadeChannel] { get }

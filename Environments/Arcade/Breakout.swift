@@ -26,10 +26,12 @@ import Gym
 ///
 /// ## Rules as implemented
 /// Each frame the paddle moves one cell (clamped to the board), then the ball moves one cell diagonally. A ball
-/// about to leave through a side wall or the top has that component of its direction reversed first. A ball about
-/// to enter a brick breaks it and reverses its vertical direction without moving. A ball about to enter the
-/// bottom row on the paddle's cell bounces up without moving, sent back the way it came (left when it arrived
-/// moving right, right when it arrived moving left).
+/// about to leave through a side wall or the top has that component of its direction reversed and moves only along
+/// the other one this frame. A ball about to enter a brick breaks it, reverses its vertical direction and moves
+/// only sideways. A ball about to enter the bottom row bounces up, moving only sideways, when the paddle is under
+/// it (keeping its sideways direction) or under the cell it was entering (sent back the way it came); otherwise it
+/// reaches the bottom row and the episode ends. These details follow MinAtar's behaviour, checked state by state
+/// against the `minatar` package.
 public struct Breakout: ArcadeGame {
     public static let channels = [
         ArcadeChannel("paddle", color: RGB(hex: 0x4A90E2), symbol: "="),
@@ -73,30 +75,39 @@ public struct Breakout: ArcadeGame {
         if action == .right { paddle = min(arcadeBoardSize - 1, paddle + 1) }
         trail = ball
         var next = (row: ball.row + velocity.row, column: ball.column + velocity.column)
+        // Walls reflect the component that would leave the board; the ball moves only along the other one.
         if next.column < 0 || next.column >= arcadeBoardSize {
             velocity.column = -velocity.column
-            next.column = ball.column + velocity.column
+            next.column = ball.column
         }
         if next.row < 0 {
             velocity.row = -velocity.row
-            next.row = ball.row + velocity.row
+            next.row = ball.row
         }
+        var reward = 0.0
         let brick = UInt128(1) << UInt128(next.row * arcadeBoardSize + next.column)
         if bricks & brick != 0 {
+            // A brick breaks and reflects the ball vertically; the ball still moves sideways.
             bricks &= ~brick
             velocity.row = -velocity.row
+            next.row = ball.row
             if bricks == 0 { bricks = Self.fullWall }
-            return 1
-        }
-        if next.row == arcadeBoardSize - 1 {
-            if next.column == paddle {
-                velocity = (-1, -velocity.column)
-                return 0
+            reward = 1
+        } else if next.row == arcadeBoardSize - 1 {
+            if paddle == ball.column {
+                // The paddle is under the ball: it goes back up, keeping its sideways direction.
+                velocity.row = -velocity.row
+                next.row = ball.row
+            } else if paddle == next.column {
+                // The ball lands on the paddle: it goes back up the way it came.
+                velocity = (-velocity.row, -velocity.column)
+                next.row = ball.row
+            } else {
+                machine.terminated = true
             }
-            machine.terminated = true
         }
         ball = next
-        return 0
+        return reward
     }
 
     public func observation() -> ChannelGrid {

@@ -19,8 +19,8 @@ import Gym
 /// drawn anew.
 ///
 /// ## Episode End
-/// Terminated after ``episodeFrames`` (2,500) frames, as in MinAtar. A car hit is not an ending: it sends the
-/// chicken back to the bottom row.
+/// Terminated after ``episodeFrames`` (2,500) frames (MinAtar's time limit of 2,500; its episodes end one frame later,
+/// at 2,501). A car hit is not an ending: it sends the chicken back to the bottom row.
 ///
 /// ## Arguments
 /// ``ArcadeSettings``: sticky action probability (default 0.1) and the action set. Freeway has no difficulty

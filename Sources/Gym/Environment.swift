@@ -50,3 +50,22 @@ where Observation == Int, Action == Int, ObservationSpace == Discrete, ActionSpa
 /// space, such as CartPole: the shape deep agents feed straight into a multilayer perceptron.
 public protocol VectorEnvironment: Environment
 where Observation == [Float], Action == Int, ObservationSpace == Box<Float>, ActionSpace == Discrete {}
+
+/// An environment whose observations are ``ChannelGrid``s and whose actions come from a ``Discrete`` space: the
+/// arcade games, which deep agents read with the MinAtar convolutional network.
+public protocol ChannelGridEnvironment: Environment
+where Observation == ChannelGrid, Action == Int, ObservationSpace == ChannelGridSpace, ActionSpace == Discrete {}
+
+/// An environment whose observations are 8-bit ``PlanarImage``s and whose actions come from a ``Discrete`` space,
+/// such as an arcade game behind the Nature DQN preprocessing chain; deep agents read it with a convolutional network.
+public protocol ImageEnvironment: Environment
+where Observation == PlanarImage, Action == Int, ObservationSpace == ImageSpace, ActionSpace == Discrete {
+    /// How many frames of a stream each observation stacks along its channels (``FrameStack``'s count; 1 for a
+    /// single image). A replay buffer uses it to store each frame once.
+    var stackedFrames: Int { get }
+}
+
+extension ImageEnvironment {
+    /// A single image.
+    public var stackedFrames: Int { 1 }
+}

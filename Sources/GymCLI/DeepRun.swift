@@ -8,6 +8,20 @@ private enum PresetFamily {
     case discreteStates
     /// Float vectors (CartPole).
     case vectors
+    /// The arcade games' 10x10 channel grids (MinAtar's network and settings).
+    case channelGrids
+    /// Preprocessed frames, such as `--pixels 84` (the Nature CNN and settings).
+    case images
+
+    /// DQN's tuned settings for the family.
+    var dqnPreset: DQNConfiguration {
+        switch self {
+        case .discreteStates: .discreteStates
+        case .vectors: .cartPole
+        case .channelGrids: .minAtar
+        case .images: .natureAtari
+        }
+    }
 }
 
 /// Picks the observation encoder and the tuned configuration for a neural agent, then trains and evaluates it.
@@ -26,8 +40,17 @@ func runDeep(_ environment: any Environment, context: RunContext, options: DeepA
         return try runDeep(vector, encoder: VectorEncoder(size: vector.observationSpace.shape[0]),
                            family: .vectors, context: context, options: options, evaluateOnly: evaluateOnly)
     }
+    if let grid = environment as? any ChannelGridEnvironment {
+        return try runDeep(grid, encoder: ChannelGridEncoder(space: grid.observationSpace),
+                           family: .channelGrids, context: context, options: options, evaluateOnly: evaluateOnly)
+    }
+    if let image = environment as? any ImageEnvironment {
+        let encoder = try ImageEncoder(space: image.observationSpace, stackedFrames: image.stackedFrames)
+        return try runDeep(image, encoder: encoder, family: .images, context: context, options: options,
+                           evaluateOnly: evaluateOnly)
+    }
     let spaces = spaceDescriptions(of: environment)
-    throw GymError("\(context.agent.rawValue) needs discrete actions and integer or float-vector observations; '\(context.environmentName)' has observations \(spaces.observation) and actions \(spaces.action)")
+    throw GymError("\(context.agent.rawValue) needs discrete actions and integer, float-vector, channel-grid or image observations; '\(context.environmentName)' has observations \(spaces.observation) and actions \(spaces.action)")
 }
 
 /// Builds the agent `context.agent` names for `encoder`'s observations.
@@ -38,14 +61,14 @@ private func runDeep<E: Environment, Encoder: ObservationEncoder>(
     let actionCount = environment.actionSpace.count
     switch context.agent {
     case .dqn:
-        let preset: DQNConfiguration = family == .discreteStates ? .discreteStates : .cartPole
-        let agent = try makeAgent(DQN<Encoder>.self, encoder: encoder, actionCount: actionCount, preset: preset,
+        let agent = try makeAgent(DQN<Encoder>.self, encoder: encoder, actionCount: actionCount, preset: family.dqnPreset,
                                   context: context, options: options, evaluateOnly: evaluateOnly) { configuration in
             context.hyperparameters.applyExploration(to: &configuration)
             try options.dqn.apply(to: &configuration)
         }
         return try trainAndEvaluate(agent, in: environment, context: context, options: options,
-                                    evaluateOnly: evaluateOnly, hyperparameters: describe(agent.configuration),
+                                    evaluateOnly: evaluateOnly,
+                                    hyperparameters: describe(agent.configuration, inputShape: encoder.inputShape),
                                     epsilon: { agent.epsilon })
     case .reinforce:
         let agent = try makeAgent(Reinforce<Encoder>.self, encoder: encoder, actionCount: actionCount,
@@ -54,7 +77,7 @@ private func runDeep<E: Environment, Encoder: ObservationEncoder>(
                                   applyFlags: options.policyGradient.apply(to:))
         return try trainAndEvaluate(agent, in: environment, context: context, options: options,
                                     evaluateOnly: evaluateOnly,
-                                    hyperparameters: describe(agent.configuration, reinforce: true))
+                                    hyperparameters: describe(agent.configuration, inputShape: encoder.inputShape, reinforce: true))
     case .actorCritic:
         let agent = try makeAgent(ActorCritic<Encoder>.self, encoder: encoder, actionCount: actionCount,
                                   preset: family == .discreteStates ? .actorCriticDiscreteStates : .actorCriticCartPole,
@@ -62,7 +85,7 @@ private func runDeep<E: Environment, Encoder: ObservationEncoder>(
                                   applyFlags: options.policyGradient.apply(to:))
         return try trainAndEvaluate(agent, in: environment, context: context, options: options,
                                     evaluateOnly: evaluateOnly,
-                                    hyperparameters: describe(agent.configuration, reinforce: false))
+                                    hyperparameters: describe(agent.configuration, inputShape: encoder.inputShape, reinforce: false))
     case .qLearning, .sarsa, .expectedSarsa, .valueIteration, .policyIteration:
         throw GymError("\(context.agent.rawValue) is not a neural agent")
     }
@@ -86,13 +109,32 @@ private func trainAndEvaluate<Agent: NeuralAgent, E: Environment>(
     }
     if evaluateOnly { display?.beginEvaluation(showing: display?.showing ?? .none, recording: display?.recording ?? .none) }
     var environment = Watched(environment, display: display)
-    let checkpointMetadata = ["env": context.environmentName]
+    let checkpointMetadata = context.checkpointMetadata
     let saveURL = options.network.save.map { URL(fileURLWithPath: $0) }
     var report = RunReport(agent: context.agent.rawValue, env: context.environmentName, seed: context.run.seed)
     report.rewardThreshold = context.spec.rewardThreshold
     report.hyperparameters = hyperparameters
     if evaluateOnly { report.checkpoint = options.network.load }
+    if options.network.logUpdates != nil && context.run.log == nil {
+        throw GymError("--log-updates sets how often --log FILE gets an update line; give --log FILE too")
+    }
     let log = try context.run.log.map(EpisodeLog.init(path:))
+    var logError: (any Error)?
+    if let log, !evaluateOnly {
+        let interval = options.network.logUpdates ?? NetworkOptions.defaultLogUpdates
+        agent.onUpdate = { [unowned agent] in
+            guard agent.updates % interval == 0 else { return }
+            let statistics = agent.learningStatistics
+            do {
+                try log.write(EpisodeLog.UpdateLine(updates: agent.updates, totalSteps: agent.stepsTaken,
+                                                    episodes: agent.episodesCompleted, loss: agent.lastLoss,
+                                                    meanQ: statistics.meanQ, epsilon: epsilon?(),
+                                                    valueLoss: statistics.valueLoss, entropy: statistics.entropy))
+            } catch {
+                logError = logError ?? error
+            }
+        }
+    }
 
     // Training, with the live progress line; Ctrl-C stops it and still evaluates.
     let progress = ProgressReporter(budget: .steps(agent.configuration.totalSteps), showsEpsilon: epsilon != nil)
@@ -136,6 +178,8 @@ private func trainAndEvaluate<Agent: NeuralAgent, E: Environment>(
                                        entropy: statistics.entropy))
     }
     progress.finish(lastEpisode)
+    agent.onUpdate = nil
+    if let logError { throw logError }
     if !evaluateOnly { try context.writePlot(returns) }
     if let saveURL, !evaluateOnly {
         try agent.save(to: saveURL, metadata: checkpointMetadata)
@@ -153,7 +197,8 @@ private func trainAndEvaluate<Agent: NeuralAgent, E: Environment>(
     let evaluationStart = clock.now
     let evaluation = try Evaluation(&environment, episodes: context.run.evalEpisodes, seed: context.run.seed &+ 1,
                                     maxSteps: context.evaluationStepLimit(environmentLimit: context.spec.maxEpisodeSteps),
-                                    policy: { agent.greedyAction($0) }, observe: firstEpisodeObserver(renderer))
+                                    policy: { agent.greedyAction($0) }, observe: firstEpisodeObserver(renderer),
+                                    shouldStop: Interrupt.laterRequest())
     report.record(evaluation)
     try log?.writeEvaluation(evaluation)
     try viewing.finish()
@@ -187,6 +232,11 @@ private func makeAgent<Agent: NeuralAgent>(
     let (_, metadata, saved) = try Agent.readCheckpoint(from: url)
     if let savedEnvironment = metadata["env"], savedEnvironment != context.environmentName {
         throw GymError("'\(path)' holds an agent trained on '\(savedEnvironment)', not '\(context.environmentName)'")
+    }
+    if metadata["pixels"] != context.pixels.map(String.init) {
+        let saved = metadata["pixels"].map { "--pixels \($0) frames" } ?? "the game's own channel grids"
+        let current = context.pixels.map { "--pixels \($0) frames" } ?? "the game's own channel grids"
+        throw GymError("'\(path)' holds an agent trained on \(saved), but this run observes \(current); give the same --pixels as in training")
     }
     var configuration = context.hyperparameters.deepConfiguration(preset: saved, seed: saved.seed)
     try options.network.apply(to: &configuration)

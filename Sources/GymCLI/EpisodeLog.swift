@@ -2,7 +2,7 @@ import Foundation
 import Agents
 import Gym
 
-/// `--log FILE`: one JSON object per episode, one per line.
+/// `--log FILE`: one JSON object per episode (and, for neural agents, per N updates), one per line.
 final class EpisodeLog {
     /// One line of the log.
     struct Line: Encodable {
@@ -25,6 +25,24 @@ final class EpisodeLog {
         }
     }
 
+    /// A line written every N gradient updates of a neural agent.
+    struct UpdateLine: Encodable {
+        var phase = "update"
+        var updates: Int
+        var totalSteps: Int
+        var episodes: Int
+        var loss: Double?
+        var meanQ: Double?
+        var epsilon: Double?
+        var valueLoss: Double?
+        var entropy: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case phase, updates, episodes, loss, epsilon, entropy
+            case totalSteps = "total_steps", meanQ = "mean_q", valueLoss = "value_loss"
+        }
+    }
+
     private let handle: FileHandle
     private let encoder = JSONEncoder()
     private var buffer = Data()
@@ -39,8 +57,8 @@ final class EpisodeLog {
         encoder.outputFormatting = [.sortedKeys]
     }
 
-    /// Appends one episode.
-    func write(_ line: Line) throws {
+    /// Appends one line.
+    func write(_ line: some Encodable) throws {
         buffer.append(try encoder.encode(line))
         buffer.append(0x0A)
         if buffer.count >= 1 << 16 { flush() }

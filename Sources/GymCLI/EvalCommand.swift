@@ -72,7 +72,8 @@ func evaluateCheckpoint(agent name: String, environment: String, load: String, e
     runOptions.evalEpisodes = episodes
     runOptions.log = log
     let context = RunContext(agent: agent, environmentName: environment, spec: spec,
-                             run: runOptions, viewing: viewing, hyperparameters: try HyperparameterOptions.parse([]))
+                             run: runOptions, viewing: viewing, hyperparameters: try HyperparameterOptions.parse([]),
+                             pixels: environmentOptions.pixels)
     let report = try runDeep(made, context: context, options: try .loading(load), evaluateOnly: true)
     try report.print(json: json)
 }

@@ -1,8 +1,9 @@
 import Agents
 
-/// DQN's hyperparameters as shown in the summary and the JSON report.
-func describe(_ configuration: DQNConfiguration) -> [String: String] {
+/// DQN's hyperparameters as shown in the summary and the JSON report, for inputs of `inputShape`.
+func describe(_ configuration: DQNConfiguration, inputShape: [Int]) -> [String: String] {
     [
+        "network": configuration.architecture(for: inputShape).rawValue,
         "steps": String(configuration.totalSteps),
         "learning_rate": formatNumber(configuration.learningRate),
         "discount": formatNumber(configuration.discount),
@@ -22,9 +23,11 @@ func describe(_ configuration: DQNConfiguration) -> [String: String] {
     ]
 }
 
-/// A policy-gradient agent's hyperparameters; `reinforce` adds the batch, baseline and normalization settings.
-func describe(_ configuration: PolicyGradientConfiguration, reinforce: Bool) -> [String: String] {
+/// A policy-gradient agent's hyperparameters for inputs of `inputShape`; `reinforce` adds the batch, baseline and
+/// normalization settings.
+func describe(_ configuration: PolicyGradientConfiguration, inputShape: [Int], reinforce: Bool) -> [String: String] {
     var entries = [
+        "network": configuration.architecture(for: inputShape).rawValue,
         "steps": String(configuration.totalSteps),
         "learning_rate": formatNumber(configuration.learningRate),
         "value_learning_rate": formatNumber(configuration.valueLearningRate),

@@ -14,6 +14,13 @@ enum Interrupt {
         requested.store(true, ordering: .relaxed)
     }
 
+    /// A check that turns true on a request made after this call only: an evaluation that follows an interrupted
+    /// training still runs, and Ctrl-C or `q` during it ends it after the current episode.
+    static func laterRequest() -> () -> Bool {
+        let alreadyRequested = isRequested
+        return { !alreadyRequested && isRequested }
+    }
+
     /// Routes SIGINT to the flag.
     static func install() {
         signal(SIGINT) { _ in

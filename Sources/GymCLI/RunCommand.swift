@@ -57,7 +57,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let agent = try AgentKind.named(agent)
         let spec = try Registry.standard.spec(named: environment)
-        let made = try environmentOptions.makeEnvironment(named: environment)
+        let made = try environmentOptions.makeEnvironment(named: environment, network: networkOptions.network)
         let deepOptions = DeepAgentOptions(network: networkOptions, dqn: dqnOptions, policyGradient: policyGradientOptions)
         try hyperparameters.checkApplicable(to: agent, deepOptions: deepOptions)
         if runOptions.showValues {
@@ -72,7 +72,8 @@ struct RunCommand: ParsableCommand {
             }
         }
         let context = RunContext(agent: agent, environmentName: environment, spec: spec,
-                                 run: runOptions, viewing: viewing, hyperparameters: hyperparameters)
+                                 run: runOptions, viewing: viewing, hyperparameters: hyperparameters,
+                                 pixels: environmentOptions.pixelSize(network: networkOptions.network, spec: spec))
         let report: RunReport
         if agent.isDeep {
             report = try runDeep(made, context: context, options: deepOptions)
@@ -94,6 +95,15 @@ struct RunContext {
     var run: RunOptions
     var viewing: ViewingOptions
     var hyperparameters: HyperparameterOptions
+    /// The side of the preprocessed frames when the arcade game is observed as pixels.
+    var pixels: Int?
+
+    /// What a checkpoint records of the environment, so that loading it on another one fails clearly.
+    var checkpointMetadata: [String: String] {
+        var metadata = ["env": environmentName]
+        if let pixels { metadata["pixels"] = String(pixels) }
+        return metadata
+    }
 
     /// The window's title.
     var title: String { "gym: \(agent.rawValue) on \(environmentName)" }

@@ -1,3 +1,4 @@
+import Agents
 import ArgumentParser
 import Environments
 import Gym
@@ -45,11 +46,18 @@ struct EnvironmentArguments: ParsableArguments {
     var pixels: Int?
 
     /// Builds the environment named `name` with these arguments (options, time limit, pixel preprocessing).
-    func makeEnvironment(named name: String) throws -> any Environment {
+    ///
+    /// The Nature network reads 84x84 frames, so `network == .nature` on an arcade game implies `--pixels 84`.
+    func makeEnvironment(named name: String, network: NetworkArchitecture? = nil) throws -> any Environment {
         let spec = try Registry.standard.spec(named: name)
         let made = try Registry.standard.make(name, options: environmentOptions(for: spec), maxEpisodeSteps: maxEpisodeSteps)
-        guard let pixels else { return made }
+        guard let pixels = pixelSize(network: network, spec: spec) else { return made }
         return try NatureDQNPreprocessing(size: pixels).apply(toAny: made, name: name)
+    }
+
+    /// The side of the preprocessed frames: `--pixels`, or 84 for the Nature network on an arcade game.
+    func pixelSize(network: NetworkArchitecture?, spec: EnvironmentSpec) -> Int? {
+        pixels ?? (network == .nature && spec.family == "arcade" ? 84 : nil)
     }
 
     /// The environment options these arguments give, checked against `spec`.

@@ -46,7 +46,8 @@ func runTabular<E: DiscreteEnvironment>(_ environment: E, context: RunContext) t
     let evaluation = try Evaluation(
         &environment, episodes: context.run.evalEpisodes, seed: context.run.seed &+ 1,
         maxSteps: context.evaluationStepLimit(environmentLimit: context.spec.maxEpisodeSteps),
-        policy: { policy[$0] }, observe: firstEpisodeObserver(renderer))
+        policy: { policy[$0] }, observe: firstEpisodeObserver(renderer),
+        shouldStop: Interrupt.laterRequest())
     let evaluationSeconds = seconds(clock.now - evaluationStart)
     report.record(evaluation)
     try log?.writeEvaluation(evaluation)

@@ -2,7 +2,7 @@ import Foundation
 import TensorCore
 
 /// Adam (Kingma & Ba) with PyTorch's bias correction and optional L2 weight decay.
-public final class Adam: Optimizer {
+public final class Adam: CheckpointableOptimizer {
     public let parameters: [Parameter]
     /// The step size.
     public var learningRate: Float
@@ -47,12 +47,17 @@ public final class Adam: Optimizer {
         }
     }
 
-    /// Restores moments and step count saved from an optimizer over identically shaped parameters.
-    public func restore(stepCount: Int, firstMoments: [Tensor], secondMoments: [Tensor]) {
-        precondition(firstMoments.map(\.shape) == parameters.map(\.shape) && secondMoments.map(\.shape) == parameters.map(\.shape),
+    /// The first and second moments, as PyTorch names them.
+    public var stateBuffers: [(name: String, tensors: [Tensor])] {
+        [("exp_avg", firstMoments), ("exp_avg_sq", secondMoments)]
+    }
+
+    /// Restores the step count and the moments saved from an optimizer over identically shaped parameters.
+    public func restore(stepCount: Int, stateBuffers: [[Tensor]]) {
+        precondition(stateBuffers.count == 2 && stateBuffers.allSatisfy { $0.map(\.shape) == parameters.map(\.shape) },
                      "Adam state shapes do not match the parameters")
         self.stepCount = stepCount
-        self.firstMoments = firstMoments
-        self.secondMoments = secondMoments
+        firstMoments = stateBuffers[0]
+        secondMoments = stateBuffers[1]
     }
 }

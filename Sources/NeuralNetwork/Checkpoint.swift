@@ -1,11 +1,12 @@
 import Foundation
 import TensorCore
 
-/// Saving and loading a network's parameters (and optionally Adam's state) as safetensors.
+/// Saving and loading a network's parameters (and optionally its optimizer's state) as safetensors.
 ///
 /// Parameters are stored under their ``Layer/namedParameters`` names, so a PyTorch `state_dict` of the
-/// same architecture uses the same keys. Adam's moments go under `optimizer.exp_avg.<name>` and
-/// `optimizer.exp_avg_sq.<name>`, its step count under `optimizer.step`.
+/// same architecture uses the same keys. The optimizer's buffers go under `optimizer.<buffer>.<name>` (Adam's
+/// `exp_avg` and `exp_avg_sq`, RMSProp's `square_avg`, `grad_avg`, `momentum_buffer`), its step count under
+/// `optimizer.step`.
 public enum Checkpoint {
     /// Why a checkpoint does not fit a network.
     public enum Mismatch: Error, CustomStringConvertible, Equatable {
@@ -26,15 +27,16 @@ public enum Checkpoint {
     }
 
     /// The tensors a checkpoint of `layer` (and `optimizer`) holds, by name.
-    public static func tensors(of layer: some Layer, optimizer: Adam? = nil) -> [String: Tensor] {
+    public static func tensors(of layer: some Layer, optimizer: (any CheckpointableOptimizer)? = nil) -> [String: Tensor] {
         var result: [String: Tensor] = [:]
         let named = layer.namedParameters
         for (name, parameter) in named { result[name] = parameter.value.detached() }
         if let optimizer {
             precondition(optimizer.parameters.count == named.count, "the optimizer does not belong to this network")
-            for (index, (name, _)) in named.enumerated() {
-                result["optimizer.exp_avg.\(name)"] = optimizer.firstMoments[index]
-                result["optimizer.exp_avg_sq.\(name)"] = optimizer.secondMoments[index]
+            for buffer in optimizer.stateBuffers {
+                for (index, (name, _)) in named.enumerated() {
+                    result["optimizer.\(buffer.name).\(name)"] = buffer.tensors[index]
+                }
             }
             result["optimizer.step"] = Tensor(Float(optimizer.stepCount))
         }
@@ -42,19 +44,19 @@ public enum Checkpoint {
     }
 
     /// Writes the parameters of `layer` (and the state of `optimizer`) to `url` atomically.
-    public static func save(_ layer: some Layer, optimizer: Adam? = nil, to url: URL) throws {
+    public static func save(_ layer: some Layer, optimizer: (any CheckpointableOptimizer)? = nil, to url: URL) throws {
         try Safetensors.write(tensors(of: layer, optimizer: optimizer), metadata: ["format": "pt"], to: url)
     }
 
-    /// Loads parameters (and, when given, Adam's state) from `url` into `layer`.
+    /// Loads parameters (and, when given, the optimizer's state) from `url` into `layer`.
     ///
     /// Nothing is changed unless every name, shape and dtype matches; the error names the first mismatch.
-    public static func load(into layer: some Layer, optimizer: Adam? = nil, from url: URL) throws {
+    public static func load(into layer: some Layer, optimizer: (any CheckpointableOptimizer)? = nil, from url: URL) throws {
         try load(into: layer, optimizer: optimizer, tensors: Safetensors.read(from: url).tensors)
     }
 
-    /// Loads parameters (and, when given, Adam's state) from decoded tensors, checking names and shapes.
-    public static func load(into layer: some Layer, optimizer: Adam? = nil, tensors: [String: Tensor]) throws {
+    /// Loads parameters (and, when given, the optimizer's state) from decoded tensors, checking names and shapes.
+    public static func load(into layer: some Layer, optimizer: (any CheckpointableOptimizer)? = nil, tensors: [String: Tensor]) throws {
         let expected = Self.tensors(of: layer, optimizer: optimizer)
         for name in expected.keys.sorted() {
             guard let found = tensors[name] else { throw Mismatch.missing(name) }
@@ -69,8 +71,9 @@ public enum Checkpoint {
         if let optimizer {
             optimizer.restore(
                 stepCount: Int(tensors["optimizer.step"]!.item),
-                firstMoments: named.map { tensors["optimizer.exp_avg.\($0.name)"]! },
-                secondMoments: named.map { tensors["optimizer.exp_avg_sq.\($0.name)"]! })
+                stateBuffers: optimizer.stateBuffers.map { buffer in
+                    named.map { tensors["optimizer.\(buffer.name).\($0.name)"]! }
+                })
         }
     }
 }

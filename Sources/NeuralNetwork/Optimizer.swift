@@ -26,6 +26,18 @@ extension Optimizer {
     }
 }
 
+/// An optimizer whose state (per-parameter buffers and a step count) a checkpoint can hold, so that training resumes
+/// exactly where it stopped.
+public protocol CheckpointableOptimizer: Optimizer {
+    /// Steps taken so far.
+    var stepCount: Int { get }
+    /// The per-parameter state buffers under PyTorch's names (`exp_avg`, `square_avg`, …), each with one tensor per
+    /// parameter in ``Optimizer/parameters`` order.
+    var stateBuffers: [(name: String, tensors: [Tensor])] { get }
+    /// Restores the step count and the buffers of ``stateBuffers``, given in the same order and shapes.
+    func restore(stepCount: Int, stateBuffers: [[Tensor]])
+}
+
 /// One zero-filled buffer per parameter (optimizer moments).
 func zeroBuffers(like parameters: [Parameter]) -> [Tensor] {
     parameters.map { Tensor.zeros($0.shape) }

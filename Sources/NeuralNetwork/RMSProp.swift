@@ -1,7 +1,7 @@
 import TensorCore
 
 /// RMSProp with optional centering and momentum (PyTorch semantics; the centered form is the DQN papers').
-public final class RMSProp: Optimizer {
+public final class RMSProp: CheckpointableOptimizer {
     public let parameters: [Parameter]
     /// The step size.
     public var learningRate: Float
@@ -13,6 +13,8 @@ public final class RMSProp: Optimizer {
     public let momentum: Float
     /// Divide by an estimate of the gradient's variance instead of its second moment.
     public let centered: Bool
+    /// Steps taken so far.
+    public private(set) var stepCount = 0
     private var squareAverages: [Tensor]
     private var gradientAverages: [Tensor]
     private var momentumBuffers: [Tensor]
@@ -32,6 +34,7 @@ public final class RMSProp: Optimizer {
     }
 
     public func step() {
+        stepCount += 1
         let (lr, a, eps, mu, centered) = (learningRate, alpha, epsilon, momentum, centered)
         forEachGradient { index, p, g in
             squareAverages[index].withUnsafeMutableBufferPointer { square in
@@ -62,5 +65,26 @@ public final class RMSProp: Optimizer {
                 }
             }
         }
+    }
+
+    /// The squared-gradient averages, and the gradient averages (centered) and momentum buffers when in use, as
+    /// PyTorch names them.
+    public var stateBuffers: [(name: String, tensors: [Tensor])] {
+        var buffers = [(name: "square_avg", tensors: squareAverages)]
+        if centered { buffers.append(("grad_avg", gradientAverages)) }
+        if momentum != 0 { buffers.append(("momentum_buffer", momentumBuffers)) }
+        return buffers
+    }
+
+    /// Restores the step count and the buffers saved from an identically configured optimizer over identically
+    /// shaped parameters.
+    public func restore(stepCount: Int, stateBuffers: [[Tensor]]) {
+        let expected = 1 + (centered ? 1 : 0) + (momentum != 0 ? 1 : 0)
+        precondition(stateBuffers.count == expected && stateBuffers.allSatisfy { $0.map(\.shape) == parameters.map(\.shape) },
+                     "RMSProp state does not match the parameters")
+        self.stepCount = stepCount
+        squareAverages = stateBuffers[0]
+        if centered { gradientAverages = stateBuffers[1] }
+        if momentum != 0 { momentumBuffers = stateBuffers[expected - 1] }
     }
 }

@@ -9,10 +9,11 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("dqn-\(UUID().uuidString).safetensors")
     }
 
-    static func trainedAgent() throws -> DQN<OneHotEncoder> {
+    static func trainedAgent(optimizer: DQNConfiguration.OptimizerKind = .adam) throws -> DQN<OneHotEncoder> {
         var maze = try DQNTests.smallMaze()
         var configuration = DQNTests.smallConfiguration(seed: 5)
         configuration.totalSteps = 800
+        configuration.optimizer = optimizer
         let agent = try DQN(encoder: OneHotEncoder(count: 12), actionCount: 4, configuration: configuration)
         try agent.train(in: &maze)
         return agent
@@ -40,9 +41,11 @@ import Testing
         #expect(metadata["agent"] == "dqn")
     }
 
-    @Test func aResumedAgentTakesTheSameGradientStepAsTheOriginal() throws {
-        // Adam's moments and step count travel with the checkpoint, so the next update is the same.
-        let agent = try Self.trainedAgent()
+    @Test(arguments: DQNConfiguration.OptimizerKind.allCases)
+    func aResumedAgentTakesTheSameGradientStepAsTheOriginal(optimizer: DQNConfiguration.OptimizerKind) throws {
+        // The optimizer's state (Adam's moments, RMSProp's averages) and step count travel with the checkpoint, so
+        // the next update is the same.
+        let agent = try Self.trainedAgent(optimizer: optimizer)
         let url = Self.temporaryFile()
         defer { try? FileManager.default.removeItem(at: url) }
         try agent.save(to: url)
@@ -54,6 +57,9 @@ import Testing
         let batch = buffer.batch(at: [0, 1, 2])
         try agent.update(on: batch)
         try loaded.update(on: batch)
+        let (tensors, _, _) = try DQN<OneHotEncoder>.readCheckpoint(from: url)
+        let stateName = optimizer == .adam ? "optimizer.exp_avg_sq.0.weight" : "optimizer.grad_avg.0.weight"
+        #expect(tensors[stateName] != nil)
         #expect(loaded.network.parameters.flatMap { $0.value.scalars } == agent.network.parameters.flatMap { $0.value.scalars })
     }
 

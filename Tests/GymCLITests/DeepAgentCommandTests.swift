@@ -64,6 +64,10 @@ import Testing
         (["run", "actor-critic", "cartpole", "--episodes-per-update", "4"], "--episodes-per-update does not apply to actor-critic; it is for reinforce"),
         (["run", "reinforce", "cartpole", "--baseline", "median"], "unknown baseline 'median' (did you mean 'mean'?); valid baselines: none, mean, value"),
         (["run", "q-learning", "gridworld", "--hidden", "8"], "--hidden does not apply to q-learning; it is for the neural agents"),
+        (["run", "dqn", "cartpole", "--network", "nature"], "the nature network needs [channels, height, width] inputs of at least 36x36"),
+        (["run", "dqn", "cartpole", "--log-updates", "5"], "--log-updates sets how often --log FILE gets an update line; give --log FILE too"),
+        (["run", "dqn", "cartpole", "--log-updates", "0"], "--log-updates must be positive, got 0"),
+        (["run", "dqn", "breakout", "--network", "resnet"], "Please provide one of 'mlp', 'minatar' or 'nature'"),
     ])
     func deepFlagErrorsSayWhatIsValid(arguments: [String], message: String) throws {
         let output = try CommandRunner.run(arguments)
@@ -77,7 +81,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = try CommandRunner.run(
             ["run", "dqn", "cartpole", "--steps", "600", "--learning-starts", "100", "--train-frequency", "10",
-             "--gradient-steps", "1", "--eval-episodes", "2", "--log", "run.jsonl", "--plot", "curve.svg", "--json"],
+             "--gradient-steps", "1", "--eval-episodes", "2", "--log", "run.jsonl", "--log-updates", "20", "--plot",
+             "curve.svg", "--json"],
             in: directory)
         #expect(output.status == 0, "\(output.stderr)")
         let report = try CommandRunner.json(output)
@@ -86,6 +91,13 @@ import Testing
         let lines = try String(contentsOf: directory.appendingPathComponent("run.jsonl"), encoding: .utf8)
             .split(separator: "\n")
         #expect(lines.contains { $0.contains("\"loss\"") && $0.contains("\"mean_q\"") })
+        // An update line every 20 of the 50 updates, with the loss, mean Q and ε of that moment.
+        let updateLines = try lines.filter { $0.contains("\"phase\":\"update\"") }.map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(updateLines.map { $0["updates"] as? Int } == [20, 40])
+        #expect(updateLines.allSatisfy { $0["loss"] is Double && $0["mean_q"] is Double && $0["epsilon"] is Double })
+        #expect(updateLines.map { $0["total_steps"] as? Int } == [300, 500])
         // The learning curve: one point per training episode in the return line, labelled axes, the threshold.
         let svg = try String(contentsOf: directory.appendingPathComponent("curve.svg"), encoding: .utf8)
         let trainingEpisodes = lines.filter { $0.contains("\"phase\":\"train\"") }.count
@@ -95,6 +107,44 @@ import Testing
         #expect(firstPoints.split(separator: " ").count == trainingEpisodes)
         #expect(svg.hasPrefix("<svg") && svg.contains("training episode") && svg.contains("episode return"))
         #expect(svg.contains("reward threshold"))
+    }
+
+    @Test(.enabled(if: releaseBuilt, "needs the release gym: swift build -c release --product gym"))
+    func dqnTrainsTheMinAtarNetworkOnBreakoutGrids() throws {
+        let binary = try #require(CommandRunner.releaseGym)
+        let output = try CommandRunner.run(["run", "dqn", "breakout", "--steps", "3000", "--learning-starts", "500",
+                                            "--eval-episodes", "3", "--json"], binary: binary)
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try CommandRunner.json(output)
+        let hyperparameters = try #require(report["hyperparameters"] as? [String: String])
+        #expect(hyperparameters["network"] == "minatar")
+        #expect(hyperparameters["optimizer"] == "rmsprop" && hyperparameters["loss"] == "huber")
+        #expect(report["updates"] as? Int == 2_500)
+        #expect((report["final_loss"] as? Double)?.isFinite == true)
+    }
+
+    @Test(.enabled(if: releaseBuilt, "needs the release gym: swift build -c release --product gym"))
+    func natureNetworkTrainsOnPixelsAndItsCheckpointNeedsThem() throws {
+        let binary = try #require(CommandRunner.releaseGym)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gym-nature-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let trained = try CommandRunner.run(["run", "dqn", "breakout", "--network", "nature", "--steps", "300",
+                                             "--learning-starts", "100", "--eval-episodes", "1", "--save", "nature.safetensors",
+                                             "--json"], binary: binary, in: directory)
+        #expect(trained.status == 0, "\(trained.stderr)")
+        let report = try CommandRunner.json(trained)
+        #expect((report["hyperparameters"] as? [String: String])?["network"] == "nature")
+        #expect(report["updates"] as? Int == 50)
+
+        let withoutPixels = try CommandRunner.run(["eval", "dqn", "breakout", "--load", "nature.safetensors"],
+                                                  binary: binary, in: directory)
+        #expect(withoutPixels.status != 0)
+        #expect(withoutPixels.stderr.contains("trained on --pixels 84 frames, but this run observes the game's own channel grids"),
+                "\(withoutPixels.stderr)")
+        let withPixels = try CommandRunner.run(["eval", "dqn", "breakout", "--load", "nature.safetensors", "--pixels", "84",
+                                                "--episodes", "1"], binary: binary, in: directory)
+        #expect(withPixels.status == 0, "\(withPixels.stderr)")
     }
 
     @Test func evalOfASavedAgentRepeatsTheRunsEvaluationWithoutFlags() throws {

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Peers for `gym bench deep`: Stable-Baselines3 DQN and a plain PyTorch REINFORCE on CartPole-v1.
+"""Peers for `gym bench deep`: Stable-Baselines3 DQN and a plain PyTorch REINFORCE on CartPole-v1, and a PyTorch
+DQN on MinAtar Breakout.
 
-Both run the settings DeepAgentSuite uses, on CPU with one torch thread (and with two when asked), and print
+All run the settings DeepAgentSuite uses, on CPU with one torch thread (and with two when asked), and print
 environment steps per second of the whole training loop.
 
-    pip install stable-baselines3 torch gymnasium
-    python3 scripts/peers/deep_peers.py [--threads 1] [--dqn-steps 50000] [--reinforce-steps 100000]
+    pip install stable-baselines3 torch gymnasium minatar
+    python3 scripts/peers/deep_peers.py [--threads 1] [--dqn-steps 50000] [--reinforce-steps 100000] [--minatar-steps 6000]
 """
 import argparse
 import time
@@ -64,16 +65,83 @@ def plain_reinforce(steps: int) -> float:
     return steps / (time.perf_counter() - start)
 
 
+def minatar_dqn(steps: int, learning_starts: int = 1_000) -> float:
+    """DQN with MinAtar's network and settings (conv 16 3x3 -> 128, batch 32, replay 100k, RMSProp centered 2.5e-4,
+    Huber, target copy every 1000 steps, one update every step), written for this benchmark."""
+    from minatar import Environment
+
+    torch.manual_seed(0)
+    rng = np.random.default_rng(0)
+    env = Environment("breakout", sticky_action_prob=0.1)
+    env.seed(0)
+    channels, actions = env.state_shape()[2], env.num_actions()
+
+    def network() -> torch.nn.Module:
+        return torch.nn.Sequential(torch.nn.Conv2d(channels, 16, 3), torch.nn.ReLU(), torch.nn.Flatten(),
+                                   torch.nn.Linear(16 * 8 * 8, 128), torch.nn.ReLU(), torch.nn.Linear(128, actions))
+
+    online, target = network(), network()
+    target.load_state_dict(online.state_dict())
+    optimizer = torch.optim.RMSprop(online.parameters(), lr=2.5e-4, alpha=0.95, eps=0.01, centered=True)
+    capacity = 100_000
+    states = np.zeros((capacity, channels, 10, 10), dtype=np.uint8)
+    next_states = np.zeros_like(states)
+    taken_actions = np.zeros(capacity, dtype=np.int64)
+    rewards = np.zeros(capacity, dtype=np.float32)
+    terminals = np.zeros(capacity, dtype=np.float32)
+    size = 0
+
+    def observe() -> np.ndarray:
+        return env.state().transpose(2, 0, 1).astype(np.uint8)
+
+    env.reset()
+    state = observe()
+    start = time.perf_counter()
+    for step in range(steps):
+        epsilon = max(0.1, 1.0 - 0.9 * step / 100_000)
+        if rng.random() < epsilon:
+            action = int(rng.integers(actions))
+        else:
+            with torch.no_grad():
+                action = int(online(torch.as_tensor(state, dtype=torch.float32)[None]).argmax())
+        reward, terminal = env.act(action)
+        next_state = observe()
+        slot = step % capacity
+        states[slot], next_states[slot], taken_actions[slot] = state, next_state, action
+        rewards[slot], terminals[slot] = reward, float(terminal)
+        size = min(size + 1, capacity)
+        if terminal:
+            env.reset()
+            next_state = observe()
+        state = next_state
+        if step >= learning_starts:
+            batch = rng.integers(size, size=32)
+            with torch.no_grad():
+                best = target(torch.as_tensor(next_states[batch], dtype=torch.float32)).max(1).values
+                goal = torch.as_tensor(rewards[batch]) + 0.99 * (1 - torch.as_tensor(terminals[batch])) * best
+            predicted = online(torch.as_tensor(states[batch], dtype=torch.float32)).gather(
+                1, torch.as_tensor(taken_actions[batch])[:, None]).squeeze(1)
+            loss = torch.nn.functional.smooth_l1_loss(predicted, goal)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        if step % 1_000 == 0:
+            target.load_state_dict(online.state_dict())
+    return steps / (time.perf_counter() - start)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--dqn-steps", type=int, default=50_000)
     parser.add_argument("--reinforce-steps", type=int, default=100_000)
+    parser.add_argument("--minatar-steps", type=int, default=6_000)
     arguments = parser.parse_args()
     torch.set_num_threads(arguments.threads)
     print(f"threads {arguments.threads}, torch {torch.__version__}, numpy {np.__version__}")
     print(f"sb3_dqn_cartpole_cleanrl_steps      {sb3_dqn(arguments.dqn_steps):12.1f} steps/s")
     print(f"torch_reinforce_cartpole_plain_steps {plain_reinforce(arguments.reinforce_steps):12.1f} steps/s")
+    print(f"torch_dqn_breakout_minatar_steps     {minatar_dqn(arguments.minatar_steps):12.1f} steps/s")
 
 
 if __name__ == "__main__":

@@ -38,3 +38,5 @@ extension ActionRepeat: DiscreteEnvironment where Base: DiscreteEnvironment {}
 extension ActionRepeat: TextRendering where Base: TextRendering {}
 extension ActionRepeat: FrameRendering where Base: FrameRendering {}
 extension ActionRepeat: PixelEnvironment where Base: PixelEnvironment {}
+extension ActionRepeat: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
+extension ActionRepeat: ImageEnvironment where Base: ImageEnvironment {}

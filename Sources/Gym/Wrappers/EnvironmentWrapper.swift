@@ -38,3 +38,7 @@ extension EnvironmentWrapper where Base: HumanPlayable {
     public func action(for key: PlayKey) -> Int? { base.action(for: key) }
     public var idleAction: Int? { base.idleAction }
 }
+
+extension EnvironmentWrapper where Self: ImageEnvironment, Base: ImageEnvironment {
+    public var stackedFrames: Int { base.stackedFrames }
+}

@@ -66,3 +66,5 @@ extension EpisodeStatistics: TextRendering where Base: TextRendering {}
 extension EpisodeStatistics: FrameRendering where Base: FrameRendering {}
 extension EpisodeStatistics: GoalReporting where Base: GoalReporting {}
 extension EpisodeStatistics: PolicyRendering where Base: PolicyRendering {}
+extension EpisodeStatistics: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
+extension EpisodeStatistics: ImageEnvironment where Base: ImageEnvironment {}

@@ -69,3 +69,7 @@ where Base.Observation == PlanarImage, Base.ObservationSpace == ImageSpace {
 
 extension FrameStack: TextRendering where Base: TextRendering {}
 extension FrameStack: FrameRendering where Base: FrameRendering {}
+extension FrameStack: ImageEnvironment where Base.ActionSpace == Discrete {
+    /// The images per observation.
+    public var stackedFrames: Int { count }
+}

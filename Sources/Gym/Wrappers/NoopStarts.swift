@@ -46,3 +46,5 @@ extension NoopStarts: DiscreteEnvironment where Base: DiscreteEnvironment {}
 extension NoopStarts: TextRendering where Base: TextRendering {}
 extension NoopStarts: FrameRendering where Base: FrameRendering {}
 extension NoopStarts: PixelEnvironment where Base: PixelEnvironment {}
+extension NoopStarts: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
+extension NoopStarts: ImageEnvironment where Base: ImageEnvironment {}

@@ -31,3 +31,4 @@ public struct PixelObservations<Base: Environment & FrameRendering>: Environment
 
 extension PixelObservations: EnvironmentWrapper {}
 extension PixelObservations: TextRendering where Base: TextRendering {}
+extension PixelObservations: ImageEnvironment where Base.ActionSpace == Discrete {}

@@ -138,3 +138,4 @@ struct ResamplingWeights: Sendable {
 
 extension Resize: TextRendering where Base: TextRendering {}
 extension Resize: FrameRendering where Base: FrameRendering {}
+extension Resize: ImageEnvironment where Base.ActionSpace == Discrete {}

@@ -32,3 +32,5 @@ extension RewardClipping: DiscreteEnvironment where Base: DiscreteEnvironment {}
 extension RewardClipping: TextRendering where Base: TextRendering {}
 extension RewardClipping: FrameRendering where Base: FrameRendering {}
 extension RewardClipping: PixelEnvironment where Base: PixelEnvironment {}
+extension RewardClipping: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
+extension RewardClipping: ImageEnvironment where Base: ImageEnvironment {}

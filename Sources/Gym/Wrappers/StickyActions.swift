@@ -42,3 +42,5 @@ extension StickyActions: DiscreteEnvironment where Base: DiscreteEnvironment {}
 extension StickyActions: TextRendering where Base: TextRendering {}
 extension StickyActions: FrameRendering where Base: FrameRendering {}
 extension StickyActions: PixelEnvironment where Base: PixelEnvironment {}
+extension StickyActions: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
+extension StickyActions: ImageEnvironment where Base: ImageEnvironment {}

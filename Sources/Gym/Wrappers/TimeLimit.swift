@@ -48,3 +48,5 @@ extension TimeLimit: ValueMapRendering where Base: ValueMapRendering {}
 extension TimeLimit: HumanPlayable where Base: HumanPlayable {}
 extension TimeLimit: GoalReporting where Base: GoalReporting {}
 extension TimeLimit: PolicyRendering where Base: PolicyRendering {}
+extension TimeLimit: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
+extension TimeLimit: ImageEnvironment where Base: ImageEnvironment {}

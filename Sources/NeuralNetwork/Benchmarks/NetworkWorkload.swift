@@ -20,43 +20,19 @@ struct NetworkWorkload {
 
     /// The Nature-DQN network: 4x84x84 → conv 32 8x8/4 → conv 64 4x4/2 → conv 64 3x3/1 → fc 512 → 6.
     static func natureCNN(using generator: inout SplitMix64) -> NetworkWorkload {
-        let network = Sequential {
-            Conv2d(inputChannels: 4, outputChannels: 32, kernelSize: 8, stride: 4, using: &generator)
-            ReLU()
-            Conv2d(inputChannels: 32, outputChannels: 64, kernelSize: 4, stride: 2, using: &generator)
-            ReLU()
-            Conv2d(inputChannels: 64, outputChannels: 64, kernelSize: 3, stride: 1, using: &generator)
-            ReLU()
-            Flatten()
-            Linear(3136, 512, using: &generator)
-            ReLU()
-            Linear(512, 6, using: &generator)
-        }
+        let network = StandardNetworks.natureCNN(inputShape: [4, 84, 84], outputs: 6, using: &generator)
         return NetworkWorkload(network: network, inputShape: [4, 84, 84], outputs: 6, maximumBatch: 32, using: &generator)
     }
 
     /// The MinAtar network: 4x10x10 → conv 16 3x3 → fc 128 → 6.
     static func minAtar(using generator: inout SplitMix64) -> NetworkWorkload {
-        let network = Sequential {
-            Conv2d(inputChannels: 4, outputChannels: 16, kernelSize: 3, using: &generator)
-            ReLU()
-            Flatten()
-            Linear(1024, 128, using: &generator)
-            ReLU()
-            Linear(128, 6, using: &generator)
-        }
+        let network = StandardNetworks.minAtar(inputShape: [4, 10, 10], outputs: 6, using: &generator)
         return NetworkWorkload(network: network, inputShape: [4, 10, 10], outputs: 6, maximumBatch: 32, using: &generator)
     }
 
     /// A CartPole MLP: 4 → 120 → 84 → 2.
     static func cartPoleMLP(using generator: inout SplitMix64) -> NetworkWorkload {
-        let network = Sequential {
-            Linear(4, 120, using: &generator)
-            ReLU()
-            Linear(120, 84, using: &generator)
-            ReLU()
-            Linear(84, 2, using: &generator)
-        }
+        let network = StandardNetworks.multilayerPerceptron(inputs: 4, hidden: [120, 84], outputs: 2, using: &generator)
         return NetworkWorkload(network: network, inputShape: [4], outputs: 2, maximumBatch: 128, using: &generator)
     }
 

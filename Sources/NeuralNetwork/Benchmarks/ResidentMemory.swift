@@ -1,9 +1,9 @@
 import Foundation
 
 /// The process's resident memory, read from `/proc/self/status` on Linux (0 elsewhere).
-enum ResidentMemory {
+public enum ResidentMemory {
     /// Current resident set size in MB.
-    static func current() -> Double { field("VmRSS:") }
+    public static func current() -> Double { field("VmRSS:") }
 
     private static func field(_ name: String) -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),

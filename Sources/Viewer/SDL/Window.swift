@@ -15,6 +15,9 @@ public final class Window {
     /// Opens a resizable window of `width` x `height` pixels titled `title`, centred on the screen.
     public init(title: String, width: Int, height: Int, library: SDLLibrary) throws {
         sdl = library
+        // SDL would turn SIGINT and SIGTERM into quit events; the program keeps its own Ctrl-C handling (stop after
+        // the episode, save, report) and SIGTERM's default.
+        _ = sdl.setHint("SDL_NO_SIGNAL_HANDLERS", "1")
         try sdl.check(sdl.initialize(SDLLibrary.initVideo), "SDL_Init(SDL_INIT_VIDEO)")
         // Nearest-neighbour scaling: pixels stay sharp blocks.
         _ = sdl.setHint("SDL_RENDER_SCALE_QUALITY", "nearest")

@@ -42,44 +42,68 @@ import Testing
         #expect(step.reward == 0 && !step.terminated)
     }
 
+    // The expected cells and directions below are what `minatar` 1.0.15 does from the same state.
+
     @Test func ballBouncesOffTheSideWalls() throws {
+        // Reflected sideways, the ball moves only vertically that frame, then diagonally again.
         var right = try board(ball: (5, 9), velocity: (1, 1))
         try right.play(.noop)
-        #expect(right.ball == (6, 8) && right.velocity == (1, -1))
+        #expect(right.ball == (6, 9) && right.velocity == (1, -1))
+        try right.play(.noop)
+        #expect(right.ball == (7, 8))
         var left = try board(ball: (5, 0), velocity: (-1, -1))
         try left.play(.noop)
-        #expect(left.ball == (4, 1) && left.velocity == (-1, 1))
+        #expect(left.ball == (4, 0) && left.velocity == (-1, 1))
     }
 
     @Test func ballBouncesOffTheTopAndOutOfACorner() throws {
         var top = try board(ball: (0, 5), velocity: (-1, 1))
         try top.play(.noop)
-        #expect(top.ball == (1, 6) && top.velocity == (1, 1))
+        #expect(top.ball == (0, 6) && top.velocity == (1, 1))
+        try top.play(.noop)
+        #expect(top.ball == (1, 7))
         var corner = try board(ball: (0, 9), velocity: (-1, 1), bricks: BoardMasks.cell(3, 0))
         try corner.play(.noop)
-        #expect(corner.ball == (1, 8) && corner.velocity == (1, -1))
+        #expect(corner.ball == (0, 9) && corner.velocity == (1, -1))
+        try corner.play(.noop)
+        #expect(corner.ball == (1, 8))
     }
 
     @Test func paddleSendsTheBallBackTheWayItCame() throws {
-        // Arriving moving right: bounces up and left without moving.
+        // Arriving moving right onto the paddle: bounces up and left, moving only sideways this frame.
         var fromLeft = try board(ball: (8, 3), velocity: (1, 1), paddle: 4)
         var step = try fromLeft.play(.noop)
         #expect(!step.terminated && step.reward == 0)
-        #expect(fromLeft.ball == (8, 3) && fromLeft.velocity == (-1, -1))
+        #expect(fromLeft.ball == (8, 4) && fromLeft.velocity == (-1, -1))
         try fromLeft.play(.noop)
-        #expect(fromLeft.ball == (7, 2))
+        #expect(fromLeft.ball == (7, 3))
         // Arriving moving left.
         var fromRight = try board(ball: (8, 5), velocity: (1, -1), paddle: 4)
         step = try fromRight.play(.noop)
-        #expect(!step.terminated && fromRight.velocity == (-1, 1))
+        #expect(!step.terminated && fromRight.ball == (8, 4) && fromRight.velocity == (-1, 1))
         // The paddle moves before the ball: stepping under the ball in the same frame catches it.
         var late = try board(ball: (8, 3), velocity: (1, 1), paddle: 3)
         step = try late.play(.right)
         #expect(late.paddle == 4 && !step.terminated && late.velocity == (-1, -1))
-        // A ball coming off a side wall onto the paddle is caught too.
-        var wall = try board(ball: (8, 9), velocity: (1, 1), paddle: 8)
+        // A ball coming off a side wall falls straight: the paddle under it catches it, one beside it does not.
+        var wall = try board(ball: (8, 9), velocity: (1, 1), paddle: 9)
         step = try wall.play(.noop)
-        #expect(!step.terminated && wall.velocity == (-1, 1))
+        #expect(!step.terminated && wall.ball == (8, 9) && wall.velocity == (-1, -1))
+        var wallMiss = try board(ball: (8, 9), velocity: (1, 1), paddle: 8)
+        #expect(try wallMiss.play(.noop).terminated)
+    }
+
+    @Test func paddleUnderTheBallSendsItOnUpward() throws {
+        // The paddle under the ball's own column: the ball goes up, keeping its sideways direction.
+        var right = try board(ball: (8, 4), velocity: (1, 1), paddle: 4)
+        var step = try right.play(.noop)
+        #expect(!step.terminated && right.ball == (8, 5) && right.velocity == (-1, 1))
+        var left = try board(ball: (8, 4), velocity: (1, -1), paddle: 4)
+        step = try left.play(.noop)
+        #expect(!step.terminated && left.ball == (8, 3) && left.velocity == (-1, -1))
+        // Two cells away, the ball is lost.
+        var far = try board(ball: (8, 4), velocity: (1, -1), paddle: 5)
+        #expect(try far.play(.noop).terminated && far.ball == (9, 3))
     }
 
     @Test func paddleStaysOnTheBoard() throws {
@@ -105,9 +129,9 @@ import Testing
         let step = try game.play(.noop)
         #expect(step.reward == 1 && !step.terminated)
         #expect(game.bricks & BoardMasks.cell(3, 6) == 0 && game.bricks.nonzeroBitCount == 29)
-        // The ball stays where it was and now moves down.
-        #expect(game.ball == (4, 5) && game.velocity == (1, 1))
-        #expect(!step.observation[3, 3, 6] && step.observation[1, 4, 5])
+        // The ball moves only sideways and now moves down.
+        #expect(game.ball == (4, 6) && game.velocity == (1, 1))
+        #expect(!step.observation[3, 3, 6] && step.observation[1, 4, 6])
         // Coming down from above, a brick sends the ball back up.
         var above = try board(ball: (0, 2), velocity: (1, -1), bricks: Breakout.fullWall)
         #expect(try above.play(.noop).reward == 1)
@@ -143,10 +167,14 @@ import Testing
     }
 
     @Test func sideWallThenBrickInOneFrame() throws {
-        // The wall reflection happens first; the reflected cell holds a brick, which breaks.
+        // The wall reflection happens first; the cell straight above holds a brick, which breaks.
         var game = try board(ball: (4, 9), velocity: (-1, 1), bricks: Breakout.fullWall)
         let step = try game.play(.noop)
-        #expect(step.reward == 1 && game.bricks & BoardMasks.cell(3, 8) == 0)
+        #expect(step.reward == 1 && game.bricks & BoardMasks.cell(3, 9) == 0 && game.bricks & BoardMasks.cell(3, 8) != 0)
         #expect(game.ball == (4, 9) && game.velocity == (1, -1))
+        // Without a brick straight above, the ball moves up the wall; the brick diagonally ahead is not checked.
+        var beside = try board(ball: (5, 9), velocity: (-1, 1), bricks: BoardMasks.cell(3, 8))
+        #expect(try beside.play(.noop).reward == 0)
+        #expect(beside.ball == (4, 9) && beside.velocity == (-1, -1))
     }
 }

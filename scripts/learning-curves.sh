@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Reproduces the DQN learning curves of the five arcade games (MinAtar network and settings).
+#
+#   scripts/learning-curves.sh [STEPS] [OUTPUT_DIRECTORY] [SEED]
+#
+# STEPS defaults to 1000000 (about 20 minutes a game on one core here), OUTPUT_DIRECTORY to curves/, SEED to 0.
+# For each game it writes <game>.svg (return per episode and its 100-episode moving average), <game>.jsonl (one
+# JSON line per episode and per evaluation episode) and <game>.json (the run's report), then prints a table of the
+# greedy evaluation return (100 episodes) next to the best 100-episode training mean.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+steps="${1:-1000000}"
+output="${2:-curves}"
+seed="${3:-0}"
+games=(breakout space-invaders freeway asterix seaquest)
+
+swift build -c release --product gym
+gym="$(swift build -c release --show-bin-path)/gym"
+mkdir -p "$output"
+
+for game in "${games[@]}"; do
+    echo "== dqn on $game, $steps steps, seed $seed" >&2
+    "$gym" run dqn "$game" --steps "$steps" --seed "$seed" --eval-episodes 100 \
+        --plot "$output/$game.svg" --log "$output/$game.jsonl" --json > "$output/$game.json"
+done
+
+printf '%-16s %14s %22s %10s\n' game eval_return best_training_mean episodes
+for game in "${games[@]}"; do
+    python3 - "$output/$game.json" "$game" <<'PYTHON'
+import json, sys
+report = json.load(open(sys.argv[1]))
+print(f"{sys.argv[2]:<16} {report['eval_mean_return']:14.2f} {report.get('best_moving_average_100', float('nan')):22.2f} {report['episodes']:10d}")
+PYTHON
+done
