@@ -23,7 +23,7 @@ struct ArcadeSuite: BenchmarkSuite {
     static let peers: [String: (stepsPerSecond: Double, meanReturn: Double, meanLength: Double)] = [
         "breakout": (4.28e5, 0.48, 10.9),
         "space-invaders": (4.14e4, 2.87, 51.3),
-        "freeway": (1.48e5, 0.157, 2501),
+        "freeway": (1.48e5, 0.131, 2501),
         "asterix": (3.13e5, 0.46, 68.5),
         "seaquest": (2.43e5, 0.087, 28.8),
     ]
