@@ -18,7 +18,8 @@ where Observation == ChannelGrid, Action == Int, ObservationSpace == ChannelGrid
     /// Plays one frame with `action` (after sticky actions) and returns its reward; sets
     /// `machine.terminated` when the episode ends.
     mutating func advance(_ action: ArcadeAction) -> Double
-    /// The current observation.
+    /// The current observation. Games implement it `@inlinable @inline(__always)`: called out of line, it would be
+    /// handed a copy of the whole game (Swift passes a large struct to a non-mutating method by copy), every step.
     func observation() -> ChannelGrid
 }
 
@@ -51,7 +52,7 @@ extension ArcadeGame {
     }
 
     /// An empty grid with this game's channels.
-    @inlinable
+    @inlinable @inline(__always)
     public static func emptyGrid() -> ChannelGrid {
         ChannelGrid(channels: channels.count, height: arcadeBoardSize, width: arcadeBoardSize)
     }

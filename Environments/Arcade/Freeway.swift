@@ -81,6 +81,7 @@ public struct Freeway: ArcadeGame {
         }
 
         /// The cell behind the car, shown in its speed channel.
+        @inlinable
         public var trailColumn: Int {
             (column - direction + arcadeBoardSize) % arcadeBoardSize
         }
@@ -152,6 +153,7 @@ public struct Freeway: ArcadeGame {
         if cars[chicken - 1].column == Self.chickenColumn { chicken = arcadeBoardSize - 1 }
     }
 
+    @inlinable @inline(__always)
     public func observation() -> ChannelGrid {
         var grid = Self.emptyGrid()
         grid.set(0, row: chicken, column: Self.chickenColumn)

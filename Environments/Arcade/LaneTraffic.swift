@@ -111,6 +111,7 @@ public struct LaneTraffic: Sendable {
     }
 
     /// Draws each object into `channel(kind)` and its trail (when on the board) into `trailChannel`.
+    @inlinable @inline(__always)
     public func draw(into grid: inout ChannelGrid, channel: (Int) -> Int, trailChannel: Int) {
         for lane in lanes.indices where lanes[lane].isActive {
             let mover = lanes[lane]

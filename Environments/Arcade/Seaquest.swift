@@ -67,7 +67,7 @@ public struct Seaquest: ArcadeGame {
     /// Frames between diver moves.
     public static let diverMoveInterval = 5
     /// The object kind of an enemy submarine (others are fish).
-    static let submarine = 1
+    @usableFromInline static let submarine = 1
     /// The lowest row the submarine can reach (the bottom row holds the gauges).
     static let deepestRow = arcadeBoardSize - 2
 
@@ -107,6 +107,7 @@ public struct Seaquest: ArcadeGame {
     }
 
     /// The column of the submarine's back.
+    @inlinable
     public var backColumn: Int { facingRight ? column - 1 : column + 1 }
 
     public mutating func startEpisode() {
@@ -198,6 +199,7 @@ public struct Seaquest: ArcadeGame {
     }
 
     /// Cells of the oxygen gauge: tenths of a full tank, rounded up.
+    @inlinable
     public var oxygenGaugeCells: Int {
         (oxygen * 10 + Self.oxygenCapacity - 1) / Self.oxygenCapacity
     }
@@ -271,14 +273,17 @@ public struct Seaquest: ArcadeGame {
         }
     }
 
-    /// Takes on board any diver touching the submarine, while there is room.
+    /// Takes on board any diver touching the submarine (front, then back), while there is room.
     private mutating func pickUpDivers() {
-        for touched in [column, backColumn] where divers < Self.maximumDivers {
-            if let lane = diverTraffic.lane(atRow: row, column: touched) {
-                diverTraffic.remove(lane)
-                divers += 1
-            }
-        }
+        pickUpDiver(at: column)
+        pickUpDiver(at: backColumn)
+    }
+
+    /// Takes on board the diver on the submarine's row at `touched`, if any and if there is room.
+    private mutating func pickUpDiver(at touched: Int) {
+        guard divers < Self.maximumDivers, let lane = diverTraffic.lane(atRow: row, column: touched) else { return }
+        diverTraffic.remove(lane)
+        divers += 1
     }
 
     /// Whether a fish, an enemy submarine or an enemy bullet touches the submarine.
@@ -288,6 +293,7 @@ public struct Seaquest: ArcadeGame {
         return enemies.lane(atRow: row, column: column) != nil || enemies.lane(atRow: row, column: backColumn) != nil
     }
 
+    @inlinable @inline(__always)
     public func observation() -> ChannelGrid {
         var grid = Self.emptyGrid()
         grid.set(0, row: row, column: column)
@@ -297,8 +303,8 @@ public struct Seaquest: ArcadeGame {
         enemies.draw(into: &grid, channel: { $0 == Self.submarine ? 6 : 5 }, trailChannel: 3)
         diverTraffic.draw(into: &grid, channel: { _ in 9 }, trailChannel: 3)
         let bottom = arcadeBoardSize - 1
-        for cell in 0..<oxygenGaugeCells { grid.set(7, row: bottom, column: cell) }
-        for cell in 0..<divers { grid.set(8, row: bottom, column: cell) }
+        grid.planes[7] = BoardMasks.leadingCells(oxygenGaugeCells, ofRow: bottom)
+        grid.planes[8] = BoardMasks.leadingCells(divers, ofRow: bottom)
         return grid
     }
 }

@@ -16,24 +16,24 @@ public struct ChannelGrid: Equatable, Hashable, Sendable, CustomStringConvertibl
     public var planes: InlineArray<10, UInt128>
 
     /// Creates an empty grid; `height * width` must be at most 128 and `channels` at most ``maximumChannels``.
-    @inlinable
+    @inlinable @inline(__always)
     public init(channels: Int, height: Int = 10, width: Int = 10) {
         precondition(channels > 0 && channels <= Self.maximumChannels, "a ChannelGrid holds 1...10 channels, got \(channels)")
         precondition(height > 0 && width > 0 && height * width <= 128, "a ChannelGrid board has at most 128 cells, got \(height)x\(width)")
         self.channels = channels
         self.height = height
         self.width = width
-        planes = InlineArray(repeating: 0)
+        planes = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
     }
 
     /// The bit of cell (`row`, `column`) in a plane.
-    @inlinable
+    @inlinable @inline(__always)
     public func bit(row: Int, column: Int) -> UInt128 {
         UInt128(1) << UInt128(row * width + column)
     }
 
     /// Whether `channel` is set at (`row`, `column`).
-    @inlinable
+    @inlinable @inline(__always)
     public subscript(channel: Int, row: Int, column: Int) -> Bool {
         get { planes[channel] & bit(row: row, column: column) != 0 }
         set {
@@ -46,7 +46,7 @@ public struct ChannelGrid: Equatable, Hashable, Sendable, CustomStringConvertibl
     }
 
     /// Sets `channel` at (`row`, `column`).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func set(_ channel: Int, row: Int, column: Int) {
         planes[channel] |= bit(row: row, column: column)
     }
