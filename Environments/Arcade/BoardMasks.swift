@@ -14,7 +14,7 @@ public enum BoardMasks {
     }
 
     /// The first `count` cells (columns `0..<count`) of `row`.
-    @inlinable
+    @inlinable @inline(__always)
     public static func leadingCells(_ count: Int, ofRow row: Int) -> UInt128 {
         ((UInt128(1) << UInt128(count)) - 1) << UInt128(row * 10)
     }

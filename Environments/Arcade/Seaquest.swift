@@ -148,13 +148,15 @@ public struct Seaquest: ArcadeGame {
         if action == .fire && shotTimer == 0 {
             fire()
         }
+        // Bullets and enemies meet only where one of them has just moved or entered.
         reward += shootEnemies()
-        if enemies.advance() { fireFromEnemySubmarines() }
-        reward += shootEnemies()
+        if enemies.advance() {
+            fireFromEnemySubmarines()
+            reward += shootEnemies()
+        }
         diverTraffic.advance()
-        spawn()
         // An enemy can enter on a bullet at the edge.
-        reward += shootEnemies()
+        if spawn() { reward += shootEnemies() }
         pickUpDivers()
         if isHit() { machine.terminated = true }
         return reward
@@ -249,8 +251,9 @@ public struct Seaquest: ArcadeGame {
         }
     }
 
-    /// Brings in enemies and divers when their timers run out.
-    private mutating func spawn() {
+    /// Brings in enemies and divers when their timers run out; returns whether an enemy entered.
+    private mutating func spawn() -> Bool {
+        var enemyEntered = false
         spawnTimer -= 1
         if spawnTimer <= 0 {
             spawnTimer = spawnInterval
@@ -260,6 +263,7 @@ public struct Seaquest: ArcadeGame {
                 let fromLeft = machine.random(below: 2) == 0
                 let kind = machine.random(below: 3) == 0 ? Self.submarine : 0
                 enemies.spawn(freeLane: lane, fromLeft: fromLeft, kind: kind, timer: Self.enemyShotInterval)
+                enemyEntered = true
             }
         }
         diverTimer -= 1
@@ -271,6 +275,7 @@ public struct Seaquest: ArcadeGame {
                 diverTraffic.spawn(freeLane: lane, fromLeft: machine.random(below: 2) == 0, kind: 0)
             }
         }
+        return enemyEntered
     }
 
     /// Takes on board any diver touching the submarine (front, then back), while there is room.
@@ -286,7 +291,9 @@ public struct Seaquest: ArcadeGame {
         divers += 1
     }
 
-    /// Whether a fish, an enemy submarine or an enemy bullet touches the submarine.
+    /// Whether a fish, an enemy submarine or an enemy bullet touches the submarine (inlined: called out of line,
+    /// a non-mutating method gets a copy of the whole game).
+    @inline(__always)
     private func isHit() -> Bool {
         let body = BoardMasks.cell(row, column) | BoardMasks.cell(row, backColumn)
         if (enemyBullets.left | enemyBullets.right) & body != 0 { return true }
