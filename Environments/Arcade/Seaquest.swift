@@ -220,35 +220,31 @@ public struct Seaquest: ArcadeGame {
 
     /// Removes enemies that share a cell with a friendly bullet, and the bullets; returns how many died.
     private mutating func shootEnemies() -> Double {
-        let bullets = friendlyBullets.left | friendlyBullets.right
-        guard bullets != 0 else { return 0 }
-        var hits = 0.0
-        for lane in enemies.lanes.indices where enemies.lanes[lane].isActive {
-            let cell = BoardMasks.cell(enemies.firstRow + lane, enemies.lanes[lane].column)
-            if bullets & cell != 0 {
-                enemies.remove(lane)
-                friendlyBullets = (friendlyBullets.left & ~cell, friendlyBullets.right & ~cell)
-                hits += 1
-            }
-        }
-        return hits
+        let hits = (friendlyBullets.left | friendlyBullets.right) & enemies.occupiedCells
+        guard hits != 0 else { return 0 }
+        enemies.remove(at: hits)
+        friendlyBullets = (friendlyBullets.left & ~hits, friendlyBullets.right & ~hits)
+        return Double(hits.nonzeroBitCount)
     }
 
     /// Counts down each enemy submarine's shot timer and fires the ones that run out.
     private mutating func fireFromEnemySubmarines() {
-        for lane in enemies.lanes.indices where enemies.lanes[lane].isActive && enemies.lanes[lane].kind == Self.submarine {
-            enemies.lanes[lane].timer -= enemies.moveInterval
-            guard enemies.lanes[lane].timer <= 0 else { continue }
-            enemies.lanes[lane].timer = Self.enemyShotInterval
-            let mover = enemies.lanes[lane]
+        let elapsed = enemies.moveInterval, firstRow = enemies.firstRow
+        var shots: (left: UInt128, right: UInt128) = (0, 0)
+        enemies.updateObjects { lane, mover in
+            guard mover.kind == Self.submarine else { return }
+            mover.timer -= elapsed
+            guard mover.timer <= 0 else { return }
+            mover.timer = Self.enemyShotInterval
             let target = mover.column + mover.direction
-            guard target >= 0 && target < arcadeBoardSize else { continue }
+            guard target >= 0 && target < arcadeBoardSize else { return }
             if mover.direction > 0 {
-                enemyBullets.right |= BoardMasks.cell(enemies.firstRow + lane, target)
+                shots.right |= BoardMasks.cell(firstRow + lane, target)
             } else {
-                enemyBullets.left |= BoardMasks.cell(enemies.firstRow + lane, target)
+                shots.left |= BoardMasks.cell(firstRow + lane, target)
             }
         }
+        enemyBullets = (enemyBullets.left | shots.left, enemyBullets.right | shots.right)
     }
 
     /// Brings in enemies and divers when their timers run out; returns whether an enemy entered.
@@ -296,8 +292,7 @@ public struct Seaquest: ArcadeGame {
     @inline(__always)
     private func isHit() -> Bool {
         let body = BoardMasks.cell(row, column) | BoardMasks.cell(row, backColumn)
-        if (enemyBullets.left | enemyBullets.right) & body != 0 { return true }
-        return enemies.lane(atRow: row, column: column) != nil || enemies.lane(atRow: row, column: backColumn) != nil
+        return (enemyBullets.left | enemyBullets.right | enemies.occupiedCells) & body != 0
     }
 
     @inlinable @inline(__always)
