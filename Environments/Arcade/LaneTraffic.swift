@@ -121,16 +121,16 @@ public struct LaneTraffic: Sendable {
         return true
     }
 
-    /// Lets `body` change each object (its timer, say), with its lane number; the planes follow.
-    public mutating func updateObjects(_ body: (Int, inout Mover) -> Void) {
+    /// Lets `body` change the timer of each object, given its lane and the object.
+    public mutating func updateTimers(_ body: (_ lane: Int, _ mover: Mover, _ timer: inout Int) -> Void) {
         for lane in movers.indices where movers[lane].isActive {
-            body(lane, &movers[lane])
+            body(lane, movers[lane], &movers[lane].timer)
         }
-        updatePlanes()
     }
 
-    /// The lane whose object occupies (`row`, `column`), if any.
-    @inlinable
+    /// The lane whose object occupies (`row`, `column`), if any (always inlined: out of line, it would get a copy
+    /// of the traffic).
+    @inlinable @inline(__always)
     public func lane(atRow row: Int, column: Int) -> Int? {
         guard column >= 0, column < arcadeBoardSize, row >= firstRow,
               occupiedCells & BoardMasks.cell(row, column) != 0 else { return nil }

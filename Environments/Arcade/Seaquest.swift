@@ -110,6 +110,10 @@ public struct Seaquest: ArcadeGame {
     @inlinable
     public var backColumn: Int { facingRight ? column - 1 : column + 1 }
 
+    /// The submarine's two cells (always inlined, see ``ArcadeGame``).
+    @inlinable @inline(__always)
+    public var bodyCells: UInt128 { BoardMasks.cell(row, column) | BoardMasks.cell(row, backColumn) }
+
     public mutating func startEpisode() {
         row = 0
         column = 5
@@ -231,11 +235,11 @@ public struct Seaquest: ArcadeGame {
     private mutating func fireFromEnemySubmarines() {
         let elapsed = enemies.moveInterval, firstRow = enemies.firstRow
         var shots: (left: UInt128, right: UInt128) = (0, 0)
-        enemies.updateObjects { lane, mover in
+        enemies.updateTimers { lane, mover, timer in
             guard mover.kind == Self.submarine else { return }
-            mover.timer -= elapsed
-            guard mover.timer <= 0 else { return }
-            mover.timer = Self.enemyShotInterval
+            timer -= elapsed
+            guard timer <= 0 else { return }
+            timer = Self.enemyShotInterval
             let target = mover.column + mover.direction
             guard target >= 0 && target < arcadeBoardSize else { return }
             if mover.direction > 0 {
@@ -276,6 +280,7 @@ public struct Seaquest: ArcadeGame {
 
     /// Takes on board any diver touching the submarine (front, then back), while there is room.
     private mutating func pickUpDivers() {
+        guard diverTraffic.occupiedCells & bodyCells != 0 else { return }
         pickUpDiver(at: column)
         pickUpDiver(at: backColumn)
     }
@@ -287,12 +292,11 @@ public struct Seaquest: ArcadeGame {
         divers += 1
     }
 
-    /// Whether a fish, an enemy submarine or an enemy bullet touches the submarine (inlined: called out of line,
-    /// a non-mutating method gets a copy of the whole game).
+    /// Whether a fish, an enemy submarine or an enemy bullet touches the submarine (always inlined, see
+    /// ``ArcadeGame``).
     @inline(__always)
     private func isHit() -> Bool {
-        let body = BoardMasks.cell(row, column) | BoardMasks.cell(row, backColumn)
-        return (enemyBullets.left | enemyBullets.right | enemies.occupiedCells) & body != 0
+        (enemyBullets.left | enemyBullets.right | enemies.occupiedCells) & bodyCells != 0
     }
 
     @inlinable @inline(__always)
