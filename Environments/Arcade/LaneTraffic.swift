@@ -76,7 +76,7 @@ public struct LaneTraffic: Sendable {
         for lane in movers.indices { movers[lane].isActive = false }
         self.moveInterval = moveInterval
         moveTimer = moveInterval
-        updatePlanes()
+        clearPlanes()
     }
 
     /// The number of lanes without an object.
@@ -96,7 +96,7 @@ public struct LaneTraffic: Sendable {
                 let column = fromLeft ? 0 : arcadeBoardSize - 1
                 movers[lane] = Mover(isActive: true, column: column, direction: direction,
                                      trailColumn: column - direction, kind: kind, timer: timer)
-                updatePlanes()
+                addToPlanes(lane)
                 return
             }
             remaining -= 1
@@ -105,20 +105,27 @@ public struct LaneTraffic: Sendable {
 
     /// Counts a frame and, when the move timer runs out, moves every object one cell, removing those that leave.
     /// Returns whether they moved.
-    @discardableResult
+    @discardableResult @inline(__always)
     public mutating func advance() -> Bool {
         moveTimer -= 1
         guard moveTimer <= 0 else { return false }
         moveTimer = moveInterval
+        moveObjects()
+        return true
+    }
+
+    /// Moves every object one cell, removing those that leave, and redraws the planes.
+    private mutating func moveObjects() {
+        clearPlanes()
         for lane in movers.indices where movers[lane].isActive {
             movers[lane].trailColumn = movers[lane].column
             movers[lane].column += movers[lane].direction
             if movers[lane].column < 0 || movers[lane].column >= arcadeBoardSize {
                 movers[lane].isActive = false
+            } else {
+                addToPlanes(lane)
             }
         }
-        updatePlanes()
-        return true
     }
 
     /// Lets `body` change the timer of each object, given its lane and the object.
@@ -164,21 +171,28 @@ public struct LaneTraffic: Sendable {
 
     /// Recomputes the planes from the lanes.
     private mutating func updatePlanes() {
-        var kindZero: UInt128 = 0, kindOne: UInt128 = 0, trails: UInt128 = 0
-        for lane in movers.indices where movers[lane].isActive {
-            let mover = movers[lane]
-            let row = firstRow + lane
-            if mover.kind == 0 {
-                kindZero |= BoardMasks.cell(row, mover.column)
-            } else {
-                kindOne |= BoardMasks.cell(row, mover.column)
-            }
-            if mover.trailColumn >= 0 && mover.trailColumn < arcadeBoardSize {
-                trails |= BoardMasks.cell(row, mover.trailColumn)
-            }
+        clearPlanes()
+        for lane in movers.indices where movers[lane].isActive { addToPlanes(lane) }
+    }
+
+    /// Empties the planes.
+    private mutating func clearPlanes() {
+        kindZeroCells = 0
+        kindOneCells = 0
+        trailCells = 0
+    }
+
+    /// Adds the object of `lane` (active) and its trail, when on the board, to the planes.
+    private mutating func addToPlanes(_ lane: Int) {
+        let mover = movers[lane]
+        let row = firstRow + lane
+        if mover.kind == 0 {
+            kindZeroCells |= BoardMasks.cell(row, mover.column)
+        } else {
+            kindOneCells |= BoardMasks.cell(row, mover.column)
         }
-        kindZeroCells = kindZero
-        kindOneCells = kindOne
-        trailCells = trails
+        if mover.trailColumn >= 0 && mover.trailColumn < arcadeBoardSize {
+            trailCells |= BoardMasks.cell(row, mover.trailColumn)
+        }
     }
 }

@@ -2,7 +2,8 @@
 ///
 /// Each channel is a `UInt128` whose bit `row * columns + column` is set when that channel's object occupies the
 /// cell, so a 10x10x10 Seaquest observation is 160 bytes with no heap allocation. Channels are channels-first, as
-/// a convolutional network reads them (see ``PlanarObservation``).
+/// a convolutional network reads them (see ``PlanarObservation``). Creating a grid and setting cells always inline,
+/// so an environment builds its observation in registers, with no call and no copy of the grid.
 public struct ChannelGrid: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// The most channels a grid holds (Seaquest's 10).
     public static let maximumChannels = 10
@@ -23,6 +24,7 @@ public struct ChannelGrid: Equatable, Hashable, Sendable, CustomStringConvertibl
         self.channels = channels
         self.height = height
         self.width = width
+        // A literal is zeroed in place; `InlineArray(repeating:)` stays an out-of-line call that builds a copy.
         planes = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
     }
 
