@@ -5,6 +5,10 @@ import Gym
 /// A conforming game supplies its channels, its minimal action set, the board at the start of an episode and the
 /// rules of one frame; `reset(seed:)`, `step(_:)` (action validation and sticky actions), the spaces, frames and
 /// the terminal view come from the extensions, so every game steps the same way.
+///
+/// Performance: a game is a struct of over a hundred bytes, and Swift hands a non-mutating method that is not
+/// inlined its own copy of `self`. So `observation()` and the non-mutating helpers that a frame's rules call are
+/// `@inline(__always)`; otherwise every step would copy the whole game.
 public protocol ArcadeGame: PixelEnvironment, ChannelGridEnvironment, TextRendering
 where Observation == ChannelGrid, Action == Int, ObservationSpace == ChannelGridSpace, ActionSpace == Discrete {
     /// The observation channels, in MinAtar's order.
@@ -18,7 +22,7 @@ where Observation == ChannelGrid, Action == Int, ObservationSpace == ChannelGrid
     /// Plays one frame with `action` (after sticky actions) and returns its reward; sets
     /// `machine.terminated` when the episode ends.
     mutating func advance(_ action: ArcadeAction) -> Double
-    /// The current observation.
+    /// The current observation (implemented `@inlinable @inline(__always)`, as explained above).
     func observation() -> ChannelGrid
 }
 
@@ -51,7 +55,7 @@ extension ArcadeGame {
     }
 
     /// An empty grid with this game's channels.
-    @inlinable
+    @inlinable @inline(__always)
     public static func emptyGrid() -> ChannelGrid {
         ChannelGrid(channels: channels.count, height: arcadeBoardSize, width: arcadeBoardSize)
     }

@@ -32,7 +32,7 @@ public struct ArcadeMachine: Sendable {
 
     /// Applies sticky actions to the action numbered `index`: with the sticky probability the previous action
     /// is repeated instead. Returns the action to play.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func resolve(_ index: Int) -> ArcadeAction {
         var action = actions[index]
         if settings.stickyActionProbability > 0 && generator.nextDouble() < settings.stickyActionProbability {

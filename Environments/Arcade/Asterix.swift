@@ -44,7 +44,7 @@ public struct Asterix: ArcadeGame {
     /// Frames between two difficulty ramps.
     public static let rampInterval = 100
     /// The object kind of treasure (others are enemies).
-    static let gold = 1
+    @usableFromInline static let gold = 1
 
     public var machine: ArcadeMachine
     /// The player's cell.
@@ -123,6 +123,7 @@ public struct Asterix: ArcadeGame {
         return 0
     }
 
+    @inlinable @inline(__always)
     public func observation() -> ChannelGrid {
         var grid = Self.emptyGrid()
         grid.set(0, row: player.row, column: player.column)

@@ -1,7 +1,11 @@
 /// Bit masks of the 10x10 board's rows and columns (bit `row * 10 + column`), for moving whole planes at once.
+///
+/// The masks are computed constants rather than stored globals, so the per-frame rules pay no lazy-initialization
+/// check for them.
 public enum BoardMasks {
     /// Every cell of the board.
-    public static let board: UInt128 = (UInt128(1) << 100) - 1
+    @inlinable
+    public static var board: UInt128 { (UInt128(1) << 100) - 1 }
 
     /// Every cell of `row`.
     @inlinable
@@ -9,17 +13,24 @@ public enum BoardMasks {
         ((UInt128(1) << 10) - 1) << UInt128(row * 10)
     }
 
-    /// Every cell of `column`.
-    public static func column(_ column: Int) -> UInt128 {
-        var mask: UInt128 = 0
-        for row in 0..<10 { mask |= UInt128(1) << UInt128(row * 10 + column) }
-        return mask
+    /// The first `count` cells (columns `0..<count`) of `row`.
+    @inlinable @inline(__always)
+    public static func leadingCells(_ count: Int, ofRow row: Int) -> UInt128 {
+        ((UInt128(1) << UInt128(count)) - 1) << UInt128(row * 10)
     }
 
-    /// The left column.
-    public static let leftColumn = column(0)
-    /// The right column.
-    public static let rightColumn = column(9)
+    /// Every cell of `column`.
+    @inlinable
+    public static func column(_ column: Int) -> UInt128 {
+        leftColumn << UInt128(column)
+    }
+
+    /// The left column (bits 0, 10, …, 90).
+    @inlinable
+    public static var leftColumn: UInt128 { 0x401_0040_1004_0100_4010_0401 }
+    /// The right column (bits 9, 19, …, 99).
+    @inlinable
+    public static var rightColumn: UInt128 { leftColumn << 9 }
 
     /// `plane` moved one cell in `direction` (+1 right, −1 left); cells pushed past the edge disappear.
     @inlinable
@@ -28,7 +39,7 @@ public enum BoardMasks {
     }
 
     /// The single-cell plane of (`row`, `column`).
-    @inlinable
+    @inlinable @inline(__always)
     public static func cell(_ row: Int, _ column: Int) -> UInt128 {
         UInt128(1) << UInt128(row * 10 + column)
     }

@@ -110,6 +110,7 @@ public struct Breakout: ArcadeGame {
         return reward
     }
 
+    @inlinable @inline(__always)
     public func observation() -> ChannelGrid {
         var grid = Self.emptyGrid()
         grid.set(0, row: arcadeBoardSize - 1, column: paddle)

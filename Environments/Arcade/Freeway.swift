@@ -7,29 +7,40 @@ import Gym
 /// the minimal set, `Discrete(3)`: 0 noop, 1 up, 2 down.
 ///
 /// ## Observation Space
-/// ``ChannelGrid`` of 7 channels: 0 `chicken`, 1 `car`, and 2–6 `speed1` … `speed5`: each car's previous cell
-/// (its direction) in the channel of its speed, `speedN` for a car that moves once every N frames.
+/// ``ChannelGrid`` of 7 channels: 0 `chicken`, 1 `car`, and 2–6 `speed1` … `speed5`: the cell behind each car
+/// (one column against its direction, wrapping around) in the channel of its speed.
 ///
 /// ## Starting State
-/// The chicken in the bottom row at column 4; one car per lane on rows 1–8 at a random column, each with a random
-/// speed (once every 1–5 frames) and a random direction.
+/// The chicken in the bottom row at column 4, which may first move on the fourth frame; one car per lane on rows
+/// 1–8, all at column 0, each with a random speed (1–5) and a random direction.
 ///
 /// ## Rewards
-/// +1 each time the chicken reaches the top row; it then starts again from the bottom and the car speeds are
-/// drawn anew.
+/// +1 each time the chicken reaches the top row; it then starts again from the bottom and every car gets a new
+/// speed and direction.
 ///
 /// ## Episode End
-/// Terminated after ``episodeFrames`` (2,500) frames (MinAtar's time limit of 2,500; its episodes end one frame later,
-/// at 2,501). A car hit is not an ending: it sends the chicken back to the bottom row.
+/// Terminated after ``episodeFrames`` (2,501) frames: MinAtar's time limit of 2,500 counts down past zero, so its
+/// episodes last 2,501 frames. A car hit is not an ending: it sends the chicken back to the bottom row.
 ///
 /// ## Arguments
 /// ``ArcadeSettings``: sticky action probability (default 0.1) and the action set. Freeway has no difficulty
 /// ramping.
 ///
 /// ## Rules as implemented
-/// The chicken moves at most once every ``chickenMoveInterval`` (3) frames. Each frame it moves first, then every
-/// car whose countdown runs out moves one cell and wraps around at the edge. A car on the chicken's cell, before
-/// or after the cars move, sends the chicken back to the bottom.
+/// Each frame, in this order:
+/// 1. The chicken: while its cooldown is positive it counts down and the chicken stays; otherwise up or down moves
+///    it one row (the bottom row holds it) and starts a cooldown of 2, so it moves at most once every
+///    ``chickenMoveInterval`` (3) frames. An episode starts with a cooldown of 3.
+/// 2. A chicken in the top row scores 1 and goes back to the bottom; every car gets a new random speed and
+///    direction and its timer restarts at its speed; cars keep their columns.
+/// 3. A car on the chicken's cell sends the chicken back to the bottom row (the cooldown is unchanged).
+/// 4. Each car whose timer is positive counts down; a car whose timer is 0 moves one cell in its direction,
+///    wrapping around the board, and its timer restarts at its speed: a car of speed N moves once every N + 1
+///    frames.
+/// 5. A car on the chicken's cell sends it back to the bottom, as in 3.
+///
+/// These rules, the timers included, follow MinAtar's behaviour, checked state by state against the `minatar`
+/// package (1.0.15).
 public struct Freeway: ArcadeGame {
     public static let channels = [
         ArcadeChannel("chicken", color: RGB(hex: 0xF2D024), symbol: "C"),
@@ -42,40 +53,45 @@ public struct Freeway: ArcadeGame {
     ]
     public static let minimalActions: [ArcadeAction] = [.noop, .up, .down]
     /// The episode's length in frames.
-    public static let episodeFrames = 2500
-    /// Frames between two moves of the chicken.
+    public static let episodeFrames = 2501
+    /// The fewest frames from one move of the chicken to the next.
     public static let chickenMoveInterval = 3
     /// The chicken's column.
     public static let chickenColumn = 4
+    /// The number of lanes (rows 1–8).
+    public static let laneCount = 8
 
     /// One car.
     public struct Car: Equatable, Sendable {
         /// The car's column.
         public var column: Int
-        /// Frames between moves (1–5).
-        public var interval: Int
+        /// The speed (1–5): the car moves once every `speed + 1` frames.
+        public var speed: Int
         /// +1 driving right, −1 driving left.
         public var direction: Int
-        /// Frames until the next move.
+        /// Frames left before the car moves; it moves on a frame that starts with the timer at 0.
         public var timer: Int
-        /// The column before the last move.
-        public var trailColumn: Int
 
         /// Creates a car (to set up a road by hand).
-        public init(column: Int, interval: Int, direction: Int, timer: Int, trailColumn: Int) {
+        public init(column: Int, speed: Int, direction: Int, timer: Int) {
             self.column = column
-            self.interval = interval
+            self.speed = speed
             self.direction = direction
             self.timer = timer
-            self.trailColumn = trailColumn
+        }
+
+        /// The cell behind the car, shown in its speed channel.
+        @inlinable
+        public var trailColumn: Int {
+            (column - direction + arcadeBoardSize) % arcadeBoardSize
         }
     }
 
     public var machine: ArcadeMachine
     /// The chicken's row.
     public var chicken = arcadeBoardSize - 1
-    /// Frames until the chicken may move again.
-    public var chickenTimer = 0
+    /// Frames the chicken must still wait before it may move.
+    public var chickenCooldown = Freeway.chickenMoveInterval
     /// The cars of lanes 1–8 (index 0 is row 1).
     public var cars: [Car] = []
 
@@ -86,33 +102,31 @@ public struct Freeway: ArcadeGame {
 
     public mutating func startEpisode() {
         chicken = arcadeBoardSize - 1
-        chickenTimer = 0
+        chickenCooldown = Self.chickenMoveInterval
         cars.removeAll(keepingCapacity: true)
-        for _ in 1...8 {
-            let column = machine.random(below: arcadeBoardSize)
-            cars.append(Car(column: column, interval: 1, direction: 1, timer: 1, trailColumn: column))
+        for _ in 0..<Self.laneCount {
+            cars.append(Car(column: 0, speed: 1, direction: 1, timer: 0))
         }
         randomizeSpeeds()
     }
 
-    /// Draws a new speed and direction for every car.
+    /// Draws a new speed and direction for every car and restarts its timer.
     private mutating func randomizeSpeeds() {
         for lane in cars.indices {
-            let interval = 1 + machine.random(below: 5)
-            let direction = machine.random(below: 2) == 0 ? -1 : 1
-            cars[lane].interval = interval
-            cars[lane].direction = direction
-            cars[lane].timer = interval
-            cars[lane].trailColumn = (cars[lane].column - direction + arcadeBoardSize) % arcadeBoardSize
+            let speed = 1 + machine.random(below: 5)
+            cars[lane].speed = speed
+            cars[lane].direction = machine.random(below: 2) == 0 ? -1 : 1
+            cars[lane].timer = speed
         }
     }
 
     public mutating func advance(_ action: ArcadeAction) -> Double {
         var reward = 0.0
-        if chickenTimer > 0 { chickenTimer -= 1 }
-        if chickenTimer == 0 && (action == .up || action == .down) {
+        if chickenCooldown > 0 {
+            chickenCooldown -= 1
+        } else if action == .up || action == .down {
             chicken = min(arcadeBoardSize - 1, chicken + (action == .up ? -1 : 1))
-            chickenTimer = Self.chickenMoveInterval
+            chickenCooldown = Self.chickenMoveInterval - 1
         }
         if chicken == 0 {
             reward = 1
@@ -121,10 +135,10 @@ public struct Freeway: ArcadeGame {
         }
         checkCollision()
         for lane in cars.indices {
-            cars[lane].timer -= 1
-            if cars[lane].timer <= 0 {
-                cars[lane].timer = cars[lane].interval
-                cars[lane].trailColumn = cars[lane].column
+            if cars[lane].timer > 0 {
+                cars[lane].timer -= 1
+            } else {
+                cars[lane].timer = cars[lane].speed
                 cars[lane].column = (cars[lane].column + cars[lane].direction + arcadeBoardSize) % arcadeBoardSize
             }
         }
@@ -135,17 +149,18 @@ public struct Freeway: ArcadeGame {
 
     /// Sends the chicken back to the bottom when a car shares its cell.
     private mutating func checkCollision() {
-        guard chicken >= 1 && chicken <= 8 else { return }
+        guard chicken >= 1 && chicken <= Self.laneCount else { return }
         if cars[chicken - 1].column == Self.chickenColumn { chicken = arcadeBoardSize - 1 }
     }
 
+    @inlinable @inline(__always)
     public func observation() -> ChannelGrid {
         var grid = Self.emptyGrid()
         grid.set(0, row: chicken, column: Self.chickenColumn)
         for lane in cars.indices {
             let car = cars[lane]
             grid.set(1, row: lane + 1, column: car.column)
-            grid.set(1 + car.interval, row: lane + 1, column: car.trailColumn)
+            grid.set(1 + car.speed, row: lane + 1, column: car.trailColumn)
         }
         return grid
     }

@@ -9,7 +9,7 @@ extension Registry {
             arcadeSpec("space-invaders", ramps: true,
                        "MinAtar Space Invaders: shoot a marching block of aliens that shoots back (+1 an alien)") { SpaceInvaders(settings: $0) },
             arcadeSpec("freeway", ramps: false,
-                       "MinAtar Freeway: walk a chicken across 8 lanes of traffic (+1 a crossing, 2500 frames)") { Freeway(settings: $0) },
+                       "MinAtar Freeway: walk a chicken across 8 lanes of traffic (+1 a crossing, 2,501 frames)") { Freeway(settings: $0) },
             arcadeSpec("asterix", ramps: true,
                        "MinAtar Asterix: collect treasure crossing the board and dodge enemies (+1 a treasure)") { Asterix(settings: $0) },
             arcadeSpec("seaquest", ramps: true,

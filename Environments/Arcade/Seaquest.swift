@@ -67,7 +67,7 @@ public struct Seaquest: ArcadeGame {
     /// Frames between diver moves.
     public static let diverMoveInterval = 5
     /// The object kind of an enemy submarine (others are fish).
-    static let submarine = 1
+    @usableFromInline static let submarine = 1
     /// The lowest row the submarine can reach (the bottom row holds the gauges).
     static let deepestRow = arcadeBoardSize - 2
 
@@ -107,7 +107,12 @@ public struct Seaquest: ArcadeGame {
     }
 
     /// The column of the submarine's back.
+    @inlinable
     public var backColumn: Int { facingRight ? column - 1 : column + 1 }
+
+    /// The submarine's two cells (always inlined, see ``ArcadeGame``).
+    @inlinable @inline(__always)
+    public var bodyCells: UInt128 { BoardMasks.cell(row, column) | BoardMasks.cell(row, backColumn) }
 
     public mutating func startEpisode() {
         row = 0
@@ -147,13 +152,15 @@ public struct Seaquest: ArcadeGame {
         if action == .fire && shotTimer == 0 {
             fire()
         }
+        // Bullets and enemies meet only where one of them has just moved or entered.
         reward += shootEnemies()
-        if enemies.advance() { fireFromEnemySubmarines() }
-        reward += shootEnemies()
+        if enemies.advance() {
+            fireFromEnemySubmarines()
+            reward += shootEnemies()
+        }
         diverTraffic.advance()
-        spawn()
         // An enemy can enter on a bullet at the edge.
-        reward += shootEnemies()
+        if spawn() { reward += shootEnemies() }
         pickUpDivers()
         if isHit() { machine.terminated = true }
         return reward
@@ -198,6 +205,7 @@ public struct Seaquest: ArcadeGame {
     }
 
     /// Cells of the oxygen gauge: tenths of a full tank, rounded up.
+    @inlinable
     public var oxygenGaugeCells: Int {
         (oxygen * 10 + Self.oxygenCapacity - 1) / Self.oxygenCapacity
     }
@@ -216,39 +224,36 @@ public struct Seaquest: ArcadeGame {
 
     /// Removes enemies that share a cell with a friendly bullet, and the bullets; returns how many died.
     private mutating func shootEnemies() -> Double {
-        let bullets = friendlyBullets.left | friendlyBullets.right
-        guard bullets != 0 else { return 0 }
-        var hits = 0.0
-        for lane in enemies.lanes.indices where enemies.lanes[lane].isActive {
-            let cell = BoardMasks.cell(enemies.firstRow + lane, enemies.lanes[lane].column)
-            if bullets & cell != 0 {
-                enemies.remove(lane)
-                friendlyBullets = (friendlyBullets.left & ~cell, friendlyBullets.right & ~cell)
-                hits += 1
-            }
-        }
-        return hits
+        let hits = (friendlyBullets.left | friendlyBullets.right) & enemies.occupiedCells
+        guard hits != 0 else { return 0 }
+        enemies.remove(at: hits)
+        friendlyBullets = (friendlyBullets.left & ~hits, friendlyBullets.right & ~hits)
+        return Double(hits.nonzeroBitCount)
     }
 
     /// Counts down each enemy submarine's shot timer and fires the ones that run out.
     private mutating func fireFromEnemySubmarines() {
-        for lane in enemies.lanes.indices where enemies.lanes[lane].isActive && enemies.lanes[lane].kind == Self.submarine {
-            enemies.lanes[lane].timer -= enemies.moveInterval
-            guard enemies.lanes[lane].timer <= 0 else { continue }
-            enemies.lanes[lane].timer = Self.enemyShotInterval
-            let mover = enemies.lanes[lane]
+        let elapsed = enemies.moveInterval, firstRow = enemies.firstRow
+        var shots: (left: UInt128, right: UInt128) = (0, 0)
+        enemies.updateTimers { lane, mover, timer in
+            guard mover.kind == Self.submarine else { return }
+            timer -= elapsed
+            guard timer <= 0 else { return }
+            timer = Self.enemyShotInterval
             let target = mover.column + mover.direction
-            guard target >= 0 && target < arcadeBoardSize else { continue }
+            guard target >= 0 && target < arcadeBoardSize else { return }
             if mover.direction > 0 {
-                enemyBullets.right |= BoardMasks.cell(enemies.firstRow + lane, target)
+                shots.right |= BoardMasks.cell(firstRow + lane, target)
             } else {
-                enemyBullets.left |= BoardMasks.cell(enemies.firstRow + lane, target)
+                shots.left |= BoardMasks.cell(firstRow + lane, target)
             }
         }
+        enemyBullets = (enemyBullets.left | shots.left, enemyBullets.right | shots.right)
     }
 
-    /// Brings in enemies and divers when their timers run out.
-    private mutating func spawn() {
+    /// Brings in enemies and divers when their timers run out; returns whether an enemy entered.
+    private mutating func spawn() -> Bool {
+        var enemyEntered = false
         spawnTimer -= 1
         if spawnTimer <= 0 {
             spawnTimer = spawnInterval
@@ -258,6 +263,7 @@ public struct Seaquest: ArcadeGame {
                 let fromLeft = machine.random(below: 2) == 0
                 let kind = machine.random(below: 3) == 0 ? Self.submarine : 0
                 enemies.spawn(freeLane: lane, fromLeft: fromLeft, kind: kind, timer: Self.enemyShotInterval)
+                enemyEntered = true
             }
         }
         diverTimer -= 1
@@ -269,25 +275,31 @@ public struct Seaquest: ArcadeGame {
                 diverTraffic.spawn(freeLane: lane, fromLeft: machine.random(below: 2) == 0, kind: 0)
             }
         }
+        return enemyEntered
     }
 
-    /// Takes on board any diver touching the submarine, while there is room.
+    /// Takes on board any diver touching the submarine (front, then back), while there is room.
     private mutating func pickUpDivers() {
-        for touched in [column, backColumn] where divers < Self.maximumDivers {
-            if let lane = diverTraffic.lane(atRow: row, column: touched) {
-                diverTraffic.remove(lane)
-                divers += 1
-            }
-        }
+        guard diverTraffic.occupiedCells & bodyCells != 0 else { return }
+        pickUpDiver(at: column)
+        pickUpDiver(at: backColumn)
     }
 
-    /// Whether a fish, an enemy submarine or an enemy bullet touches the submarine.
+    /// Takes on board the diver on the submarine's row at `touched`, if any and if there is room.
+    private mutating func pickUpDiver(at touched: Int) {
+        guard divers < Self.maximumDivers, let lane = diverTraffic.lane(atRow: row, column: touched) else { return }
+        diverTraffic.remove(lane)
+        divers += 1
+    }
+
+    /// Whether a fish, an enemy submarine or an enemy bullet touches the submarine (always inlined, see
+    /// ``ArcadeGame``).
+    @inline(__always)
     private func isHit() -> Bool {
-        let body = BoardMasks.cell(row, column) | BoardMasks.cell(row, backColumn)
-        if (enemyBullets.left | enemyBullets.right) & body != 0 { return true }
-        return enemies.lane(atRow: row, column: column) != nil || enemies.lane(atRow: row, column: backColumn) != nil
+        (enemyBullets.left | enemyBullets.right | enemies.occupiedCells) & bodyCells != 0
     }
 
+    @inlinable @inline(__always)
     public func observation() -> ChannelGrid {
         var grid = Self.emptyGrid()
         grid.set(0, row: row, column: column)
@@ -297,8 +309,8 @@ public struct Seaquest: ArcadeGame {
         enemies.draw(into: &grid, channel: { $0 == Self.submarine ? 6 : 5 }, trailChannel: 3)
         diverTraffic.draw(into: &grid, channel: { _ in 9 }, trailChannel: 3)
         let bottom = arcadeBoardSize - 1
-        for cell in 0..<oxygenGaugeCells { grid.set(7, row: bottom, column: cell) }
-        for cell in 0..<divers { grid.set(8, row: bottom, column: cell) }
+        grid.planes[7] = BoardMasks.leadingCells(oxygenGaugeCells, ofRow: bottom)
+        grid.planes[8] = BoardMasks.leadingCells(divers, ofRow: bottom)
         return grid
     }
 }

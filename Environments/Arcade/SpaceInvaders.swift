@@ -163,6 +163,7 @@ public struct SpaceInvaders: ArcadeGame {
         }
     }
 
+    @inlinable @inline(__always)
     public func observation() -> ChannelGrid {
         var grid = Self.emptyGrid()
         grid.set(0, row: arcadeBoardSize - 1, column: cannon)

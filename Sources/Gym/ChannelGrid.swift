@@ -2,7 +2,8 @@
 ///
 /// Each channel is a `UInt128` whose bit `row * columns + column` is set when that channel's object occupies the
 /// cell, so a 10x10x10 Seaquest observation is 160 bytes with no heap allocation. Channels are channels-first, as
-/// a convolutional network reads them (see ``PlanarObservation``).
+/// a convolutional network reads them (see ``PlanarObservation``). Creating a grid and setting cells always inline,
+/// so an environment builds its observation in registers, with no call and no copy of the grid.
 public struct ChannelGrid: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// The most channels a grid holds (Seaquest's 10).
     public static let maximumChannels = 10
@@ -16,24 +17,25 @@ public struct ChannelGrid: Equatable, Hashable, Sendable, CustomStringConvertibl
     public var planes: InlineArray<10, UInt128>
 
     /// Creates an empty grid; `height * width` must be at most 128 and `channels` at most ``maximumChannels``.
-    @inlinable
+    @inlinable @inline(__always)
     public init(channels: Int, height: Int = 10, width: Int = 10) {
         precondition(channels > 0 && channels <= Self.maximumChannels, "a ChannelGrid holds 1...10 channels, got \(channels)")
         precondition(height > 0 && width > 0 && height * width <= 128, "a ChannelGrid board has at most 128 cells, got \(height)x\(width)")
         self.channels = channels
         self.height = height
         self.width = width
-        planes = InlineArray(repeating: 0)
+        // A literal is zeroed in place; `InlineArray(repeating:)` stays an out-of-line call that builds a copy.
+        planes = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
     }
 
     /// The bit of cell (`row`, `column`) in a plane.
-    @inlinable
+    @inlinable @inline(__always)
     public func bit(row: Int, column: Int) -> UInt128 {
         UInt128(1) << UInt128(row * width + column)
     }
 
     /// Whether `channel` is set at (`row`, `column`).
-    @inlinable
+    @inlinable @inline(__always)
     public subscript(channel: Int, row: Int, column: Int) -> Bool {
         get { planes[channel] & bit(row: row, column: column) != 0 }
         set {
@@ -46,7 +48,7 @@ public struct ChannelGrid: Equatable, Hashable, Sendable, CustomStringConvertibl
     }
 
     /// Sets `channel` at (`row`, `column`).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func set(_ channel: Int, row: Int, column: Int) {
         planes[channel] |= bit(row: row, column: column)
     }

@@ -42,7 +42,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable, Equatable {
         return result
     }
 
-    @usableFromInline
+    @inlinable
     func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 {
         (x << k) | (x >> (64 - k))
     }

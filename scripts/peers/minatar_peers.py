@@ -4,7 +4,7 @@ Requires: pip install minatar numpy
 Runs MinAtar's five games as a black box with the same method as the Swift suite: uniformly random actions from
 the full 6-action set, sticky actions 0.1, difficulty ramping on, the observation (`env.state()`, a 10x10xC bool
 array) produced after every step, reset when an episode ends. Prints one JSON object with steps/s per game (best
-of three runs) and, to compare behaviour, the random policy's mean return and episode length over 300 episodes.
+of three runs) and, to compare behaviour, the random policy's mean return and episode length over 2,000 episodes.
 """
 import json
 import time
@@ -40,7 +40,7 @@ def steps_per_second(game, steps):
     return steps / best_of(3, run)
 
 
-def random_policy_statistics(game, episodes=300):
+def random_policy_statistics(game, episodes=2000):
     env = Environment(game, sticky_action_prob=0.1, difficulty_ramping=True)
     env.seed(7)
     rng = np.random.default_rng(7)

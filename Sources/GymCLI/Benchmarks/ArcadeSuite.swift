@@ -19,13 +19,14 @@ struct ArcadeSuite: BenchmarkSuite {
     /// Agent steps through the Nature DQN chain.
     let chainSteps = 20_000
 
-    /// MinAtar 1.0.15 on this machine (`scripts/peers/minatar_peers.py`): steps/s, random mean return, length.
+    /// MinAtar 1.0.15 on this machine (`scripts/peers/minatar_peers.py`): steps/s (the best of several runs), and the
+    /// random policy's mean return and episode length over 2,000 episodes.
     static let peers: [String: (stepsPerSecond: Double, meanReturn: Double, meanLength: Double)] = [
-        "breakout": (4.28e5, 0.48, 10.9),
-        "space-invaders": (4.14e4, 2.87, 51.3),
-        "freeway": (1.48e5, 0.157, 2501),
-        "asterix": (3.13e5, 0.46, 68.5),
-        "seaquest": (2.43e5, 0.087, 28.8),
+        "breakout": (4.28e5, 0.51, 11.2),
+        "space-invaders": (4.14e4, 2.81, 50.3),
+        "freeway": (1.48e5, 0.131, 2501),
+        "asterix": (3.13e5, 0.50, 69.6),
+        "seaquest": (2.43e5, 0.104, 31.0),
     ]
 
     func run(settings: BenchmarkSettings, report: (BenchmarkFigure) -> Void) throws {

@@ -124,10 +124,10 @@ import Testing
         freeway.cars = freeway.cars.map { car in
             var car = car
             car.column = 0
-            car.interval = 5
             car.timer = 5
             return car
         }
+        freeway.chickenCooldown = 0
         _ = try freeway.step(1)
         #expect(freeway.chicken == 8)
     }
