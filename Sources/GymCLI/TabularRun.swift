@@ -41,7 +41,8 @@ func runTabular<E: DiscreteEnvironment>(_ environment: E, context: RunContext) t
     report.policyPicture = (environment as? any PolicyRendering)?.policyText(policy)
 
     // Greedy evaluation, on its own seed so that it does not depend on how long training ran.
-    display?.beginEvaluation(showing: .first, recording: .none)
+    // A planner has no training episodes, so its recording is the first evaluation episode.
+    display?.beginEvaluation(showing: .first, recording: context.agent.isPlanner ? .first : .none)
     let evaluationStart = clock.now
     let evaluation = try Evaluation(
         &environment, episodes: context.run.evalEpisodes, seed: context.run.seed &+ 1,
@@ -146,7 +147,7 @@ private func solve(_ model: some TabularModel, context: RunContext, iterations: 
 private func showPlanning<E: Environment>(_ model: some TabularModel, solution: TabularSolution, on environment: E,
                                           display: EpisodeDisplay, context: RunContext) throws {
     let unit = context.agent == .valueIteration ? "SWEEP" : "IMPROVEMENT"
-    for iteration in 1...max(1, solution.iterations) where display.hasWindow {
+    for iteration in 1...max(1, solution.iterations) where display.takesStills {
         let partial = iteration == solution.iterations ? solution : try solve(model, context: context, iterations: iteration)
         display.valueMap = (partial.values, partial.policy)
         guard let frame = display.frame(of: environment) else { return }

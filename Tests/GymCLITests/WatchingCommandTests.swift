@@ -51,6 +51,23 @@ import Testing
         #expect(Array(bytes[0..<6]) == Array("GIF89a".utf8) && bytes.last == 0x3B)
     }
 
+    @Test func plannerRecordsItsSweepsAndTheFirstEvaluationEpisode() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let gif = directory.appendingPathComponent("plan.gif").path
+        let output = try CommandRunner.run(["run", "value-iteration", "gridworld", "--show-values", "--record", gif,
+                                            "--eval-episodes", "2", "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let sweeps = try #require(report["iterations"] as? Int)
+        let evaluationLength = try #require(report["eval_mean_length"] as? Double)
+        // One still per sweep, then the first evaluation episode: a frame after the reset and after each step.
+        let frames = sweeps + Int(evaluationLength) + 1
+        #expect(output.stderr.contains("recorded \(frames) frames"), "\(output.stderr)")
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: gif)))
+        #expect(Array(bytes[0..<6]) == Array("GIF89a".utf8) && bytes.last == 0x3B)
+    }
+
     @Test(arguments: [
         (["run", "q-learning", "gridworld", "--record", "run.png"], "--record writes an animated GIF: give a file name ending in .gif"),
         (["run", "q-learning", "gridworld", "--render-every", "0"], "--render-every must be a positive number of episodes"),

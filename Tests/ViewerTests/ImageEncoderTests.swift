@@ -188,4 +188,13 @@ import Testing
             try GIFWriter(path: "/nonexistent-directory/x.gif", width: 5, height: 3, framesPerSecond: 10)
         }
     }
+
+    @Test func gifWithoutFramesLeavesNoFile() throws {
+        let path = Self.temporaryPath("empty.gif")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try GIFWriter(path: path, width: 5, height: 3, framesPerSecond: 10)
+        #expect(FileManager.default.fileExists(atPath: path))
+        try writer.finish()
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
 }

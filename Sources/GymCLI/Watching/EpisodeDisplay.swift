@@ -57,9 +57,6 @@ final class EpisodeDisplay {
         start = clock.now
     }
 
-    /// Whether the window is open.
-    var hasWindow: Bool { view != nil }
-
     /// A new episode began in `environment`: draws its first frame when the episode is shown or recorded.
     func episodeStarted<E: Environment>(_ environment: E) {
         episode += 1
@@ -94,12 +91,18 @@ final class EpisodeDisplay {
         detail = { nil }
     }
 
-    /// Shows a still picture with `caption` in place of the agent's figures (planning sweeps), when the window is
-    /// open, at the display's frame rate.
+    /// Whether ``showStill(_:caption:)`` would draw or record now.
+    var takesStills: Bool { view?.isDrawing == true || recorder != nil }
+
+    /// Shows a still picture with `caption` in place of the agent's figures (planning sweeps) in the window, at the
+    /// display's frame rate, and adds it to the recording.
     func showStill(_ frame: Frame, caption: String) throws {
+        func status(playback: String?) -> HUDStatus {
+            HUDStatus(episode: episode, step: step, episodeReturn: episodeReturn, detail: caption, playback: playback)
+        }
+        if let recorder { try recorder.append(HUD.compose(frame, status: status(playback: nil))) }
         guard let view, view.isDrawing else { return }
-        try view.show { HUD.compose(frame, status: HUDStatus(episode: episode, step: step, episodeReturn: episodeReturn,
-                                                              detail: caption, playback: view.controls.label)) }
+        try view.show { HUD.compose(frame, status: status(playback: view.controls.label)) }
         closeIfQuit()
     }
 
@@ -109,9 +112,11 @@ final class EpisodeDisplay {
         view = nil
         guard let recorder else { return nil }
         try recorder.finish()
+        guard recorder.frameCount > 0 else {
+            return "nothing was recorded (the run stopped before the first recorded frame), so \(recorder.path) was not written"
+        }
         var line = "recorded \(recorder.frameCount) frames (\(formatBytes(recorder.byteCount))) to \(recorder.path)"
         if recorder.quantizedFrameCount > 0 { line += "; \(recorder.quantizedFrameCount) frames had more than 256 colours and were reduced" }
-        if recorder.frameCount == 0 { line += " — no episode was selected; check --record-every" }
         return line
     }
 

@@ -84,10 +84,16 @@ public final class GIFWriter {
         frameCount += 1
     }
 
-    /// Writes the trailer and closes the file.
+    /// Writes the trailer and closes the file; without any frame the file is removed instead, since a GIF without an
+    /// image is not a picture that viewers open.
     public func finish() throws {
         guard !isFinished else { return }
         isFinished = true
+        guard frameCount > 0 else {
+            try handle.close()
+            try? FileManager.default.removeItem(atPath: path)
+            return
+        }
         try write([0x3B])
         try handle.close()
     }
