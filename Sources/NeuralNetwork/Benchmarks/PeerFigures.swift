@@ -7,14 +7,14 @@ enum PeerFigures {
     }
 
     private static let figures: [String: String] = [
-        "gemm_64_t1": "numpy 85.1 GFLOP/s",
-        "gemm_128_t1": "numpy 88.4 GFLOP/s",
-        "gemm_256_t1": "numpy 94.9 GFLOP/s",
-        "gemm_512_t1": "numpy 97.3 GFLOP/s",
-        "gemm_1024_t1": "numpy 98.0 GFLOP/s",
-        "nature_cnn_forward_b1_t1": "PyTorch 0.70 ms",
-        "nature_cnn_train_b32_t1": "PyTorch 33.6 ms",
-        "minatar_train_b32_t1": "PyTorch 1.81 ms",
-        "cartpole_mlp_train_b128_t1": "PyTorch 0.72 ms",
+        "gemm_64_t1": "numpy 91.8 GFLOP/s",
+        "gemm_128_t1": "numpy 95.1 GFLOP/s",
+        "gemm_256_t1": "numpy 102.2 GFLOP/s",
+        "gemm_512_t1": "numpy 104.1 GFLOP/s",
+        "gemm_1024_t1": "numpy 101.2 GFLOP/s",
+        "nature_cnn_forward_b1_t1": "PyTorch 0.50 ms",
+        "nature_cnn_train_b32_t1": "PyTorch 29.0 ms",
+        "minatar_train_b32_t1": "PyTorch 1.41 ms",
+        "cartpole_mlp_train_b128_t1": "PyTorch 0.60 ms",
     ]
 }
