@@ -19,14 +19,7 @@ struct EvalCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The agent that was saved: \(AgentKind.allCases.filter(\.isDeep).map(\.rawValue).joined(separator: ", ")).")
-    var agent: String
-
-    @Argument(help: "The environment it was trained on (see `gym list`).")
-    var environment: String
-
-    @Option(help: "The safetensors checkpoint written by `gym run … --save`.")
-    var load: String
+    @OptionGroup var checkpoint: CheckpointArguments
 
     @Option(help: "Greedy evaluation episodes.")
     var episodes: Int = 100
@@ -51,17 +44,18 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        try evaluateCheckpoint(agent: agent, environment: environment, load: load, episodes: episodes, seed: seed,
+        try evaluateCheckpoint(checkpoint, episodes: episodes, seed: seed,
                                viewing: viewing, log: log, json: json, environmentOptions: environmentOptions)
     }
 }
 
 /// Loads the neural agent saved in `load` and evaluates it greedily on `environment`, showing and recording the
 /// evaluation episodes as `viewing` asks (`gym eval`, `gym watch`).
-func evaluateCheckpoint(agent name: String, environment: String, load: String, episodes: Int, seed: UInt64,
+func evaluateCheckpoint(_ checkpoint: CheckpointArguments, episodes: Int, seed: UInt64,
                         viewing: ViewingOptions, log: String?, json: Bool,
                         environmentOptions: EnvironmentArguments) throws {
-    let agent = try AgentKind.named(name)
+    let (environment, load) = (checkpoint.environment, checkpoint.load)
+    let agent = try AgentKind.named(checkpoint.agent)
     guard agent.isDeep else {
         throw GymError("gym eval and gym watch load saved neural agents (\(AgentKind.allCases.filter(\.isDeep).map(\.rawValue).joined(separator: ", "))); '\(agent.rawValue)' has no checkpoint: use gym run \(agent.rawValue) \(environment)")
     }

@@ -15,14 +15,7 @@ struct WatchCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The agent that was saved: \(AgentKind.allCases.filter(\.isDeep).map(\.rawValue).joined(separator: ", ")).")
-    var agent: String
-
-    @Argument(help: "The environment it was trained on (see `gym list`).")
-    var environment: String
-
-    @Option(help: "The safetensors checkpoint written by `gym run … --save`.")
-    var load: String
+    @OptionGroup var checkpoint: CheckpointArguments
 
     @Option(help: "Episodes to play.")
     var episodes: Int = 5
@@ -43,7 +36,7 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         var viewing = viewing
         if viewing.render == nil { viewing.render = .window }
-        try evaluateCheckpoint(agent: agent, environment: environment, load: load, episodes: episodes, seed: seed,
+        try evaluateCheckpoint(checkpoint, episodes: episodes, seed: seed,
                                viewing: viewing, log: nil, json: false, environmentOptions: environmentOptions)
     }
 }
