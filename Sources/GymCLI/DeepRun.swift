@@ -234,9 +234,8 @@ private func makeAgent<Agent: NeuralAgent>(
         throw GymError("'\(path)' holds an agent trained on '\(savedEnvironment)', not '\(context.environmentName)'")
     }
     if metadata["pixels"] != context.pixels.map(String.init) {
-        let saved = metadata["pixels"].map { "--pixels \($0) frames" } ?? "the game's own channel grids"
-        let current = context.pixels.map { "--pixels \($0) frames" } ?? "the game's own channel grids"
-        throw GymError("'\(path)' holds an agent trained on \(saved), but this run observes \(current); give the same --pixels as in training")
+        func observed(_ pixels: String?) -> String { pixels.map { "--pixels \($0) frames" } ?? "the game's own channel grids" }
+        throw GymError("'\(path)' holds an agent trained on \(observed(metadata["pixels"])), but this run observes \(observed(context.pixels.map(String.init))); give the same --pixels as in training")
     }
     var configuration = context.hyperparameters.deepConfiguration(preset: saved, seed: saved.seed)
     try options.network.apply(to: &configuration)

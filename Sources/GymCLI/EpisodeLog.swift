@@ -2,7 +2,8 @@ import Foundation
 import Agents
 import Gym
 
-/// `--log FILE`: one JSON object per episode (and, for neural agents, per N updates), one per line.
+/// `--log FILE`: one JSON object per episode (and, for neural agents, per N updates), one per line, with
+/// snake_case keys.
 final class EpisodeLog {
     /// One line of the log.
     struct Line: Encodable {
@@ -18,11 +19,6 @@ final class EpisodeLog {
         var meanQ: Double?
         var valueLoss: Double?
         var entropy: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case phase, episode, `return`, length, terminated, success, epsilon, loss, entropy
-            case totalSteps = "total_steps", meanQ = "mean_q", valueLoss = "value_loss"
-        }
     }
 
     /// A line written every N gradient updates of a neural agent.
@@ -36,11 +32,6 @@ final class EpisodeLog {
         var epsilon: Double?
         var valueLoss: Double?
         var entropy: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case phase, updates, episodes, loss, epsilon, entropy
-            case totalSteps = "total_steps", meanQ = "mean_q", valueLoss = "value_loss"
-        }
     }
 
     private let handle: FileHandle
@@ -55,6 +46,7 @@ final class EpisodeLog {
         }
         self.handle = handle
         encoder.outputFormatting = [.sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase   // totalSteps → total_steps, meanQ → mean_q, …
     }
 
     /// Appends one line.

@@ -57,7 +57,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let agent = try AgentKind.named(agent)
         let spec = try Registry.standard.spec(named: environment)
-        let made = try environmentOptions.makeEnvironment(named: environment, network: networkOptions.network)
+        let pixels = environmentOptions.pixelSize(network: networkOptions.network, spec: spec)
+        let made = try environmentOptions.makeEnvironment(named: environment, pixels: pixels)
         let deepOptions = DeepAgentOptions(network: networkOptions, dqn: dqnOptions, policyGradient: policyGradientOptions)
         try hyperparameters.checkApplicable(to: agent, deepOptions: deepOptions)
         if runOptions.showValues {
@@ -73,7 +74,7 @@ struct RunCommand: ParsableCommand {
         }
         let context = RunContext(agent: agent, environmentName: environment, spec: spec,
                                  run: runOptions, viewing: viewing, hyperparameters: hyperparameters,
-                                 pixels: environmentOptions.pixelSize(network: networkOptions.network, spec: spec))
+                                 pixels: pixels)
         let report: RunReport
         if agent.isDeep {
             report = try runDeep(made, context: context, options: deepOptions)

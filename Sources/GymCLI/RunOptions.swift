@@ -45,17 +45,22 @@ struct EnvironmentArguments: ParsableArguments {
     @Option(help: "Observe an arcade game as N x N pixels through the Nature DQN chain (no-op starts, grayscale, max of 2 frames, skip 4, resize, stack 4, clip rewards); usually 84.")
     var pixels: Int?
 
-    /// Builds the environment named `name` with these arguments (options, time limit, pixel preprocessing).
-    ///
-    /// The Nature network reads 84x84 frames, so `network == .nature` on an arcade game implies `--pixels 84`.
-    func makeEnvironment(named name: String, network: NetworkArchitecture? = nil) throws -> any Environment {
+    /// Builds the environment named `name` with these arguments (options, time limit, `--pixels` preprocessing).
+    func makeEnvironment(named name: String) throws -> any Environment {
+        try makeEnvironment(named: name, pixels: pixels)
+    }
+
+    /// Builds the environment named `name` with these arguments, observed as `pixels` x `pixels` preprocessed
+    /// frames when `pixels` is given (see ``pixelSize(network:spec:)``).
+    func makeEnvironment(named name: String, pixels: Int?) throws -> any Environment {
         let spec = try Registry.standard.spec(named: name)
         let made = try Registry.standard.make(name, options: environmentOptions(for: spec), maxEpisodeSteps: maxEpisodeSteps)
-        guard let pixels = pixelSize(network: network, spec: spec) else { return made }
+        guard let pixels else { return made }
         return try NatureDQNPreprocessing(size: pixels).apply(toAny: made, name: name)
     }
 
-    /// The side of the preprocessed frames: `--pixels`, or 84 for the Nature network on an arcade game.
+    /// The side of the preprocessed frames: `--pixels`, or 84 for the Nature network on an arcade game (it reads
+    /// 84x84 frames, so `--network nature` implies `--pixels 84`).
     func pixelSize(network: NetworkArchitecture?, spec: EnvironmentSpec) -> Int? {
         pixels ?? (network == .nature && spec.family == "arcade" ? 84 : nil)
     }
