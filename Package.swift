@@ -12,7 +12,9 @@ let package = Package(
         .library(name: "TensorCore", targets: ["TensorCore"]),
         .library(name: "NeuralNetwork", targets: ["NeuralNetwork"]),
         .library(name: "Viewer", targets: ["Viewer"]),
-        .executable(name: "gym", targets: ["GymCLI"]),
+        .library(name: "Training", targets: ["Training"]),
+        .library(name: "GymCLI", targets: ["GymCLI"]),
+        .executable(name: "gym", targets: ["GymMain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,13 +28,15 @@ let package = Package(
         .target(name: "TensorCore", dependencies: ["CTensorKernels"]),
         .target(name: "NeuralNetwork", dependencies: ["TensorCore"]),
         .target(name: "Viewer", dependencies: ["Gym"]),
-        .executableTarget(
+        .target(name: "Training", dependencies: ["Gym", "Agents", "Viewer"]),
+        .target(
             name: "GymCLI",
             dependencies: [
-                "Gym", "Environments", "Agents", "NeuralNetwork", "Viewer",
+                "Gym", "Environments", "Agents", "NeuralNetwork", "Viewer", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "GymMain", dependencies: ["GymCLI", "Environments"]),
 
         // MARK: - Examples
         .executableTarget(
@@ -48,9 +52,10 @@ let package = Package(
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "TensorCore"]),
         .testTarget(name: "ViewerTests", dependencies: ["Viewer", "Gym", "Environments"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Agents", "Gym", "Environments"]),
         .testTarget(
             name: "GymCLITests",
-            dependencies: ["GymCLI", "CustomEnvironmentExample"]
+            dependencies: ["GymCLI", "GymMain", "CustomEnvironmentExample"]
         ),
     ]
 )

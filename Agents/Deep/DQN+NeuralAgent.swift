@@ -14,7 +14,9 @@ extension DQN: NeuralAgent {
         actionValues(observation).max().map(Double.init)
     }
 
-    public var learningStatistics: LearningStatistics { LearningStatistics(meanQ: lastMeanQ) }
+    public var figures: LearningFigures {
+        LearningFigures(epsilon: epsilon, loss: lastLoss, updates: updates, meanQ: lastMeanQ)
+    }
 
     public func restoreCounters(steps: Int, episodes: Int, updates: Int) {
         stepsTaken = steps

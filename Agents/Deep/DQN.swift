@@ -152,14 +152,14 @@ public final class DQN<Encoder: ObservationEncoder> {
         let loss = tdLoss(batch)
         let lossValue = Double(loss.item)
         guard lossValue.isFinite else {
-            throw GymError("the DQN loss became \(lossValue) at update \(updates + 1) (step \(stepsTaken)); training stopped with the last good network — lower the learning rate or enable gradient clipping")
+            throw TrainingDiverged("the DQN loss became \(lossValue) at update \(updates + 1) (step \(stepsTaken)); training stopped with the last good network — lower the learning rate or enable gradient clipping")
         }
         optimizer.clearGradients()
         loss.backward()
         let norm = clipGradientNorm(network.parameters, maxNorm: Float(configuration.maxGradientNorm ?? .infinity))
         guard norm.isFinite else {
             optimizer.clearGradients()
-            throw GymError("the DQN gradient norm became \(norm) at update \(updates + 1) (step \(stepsTaken)); training stopped with the last good network — lower the learning rate or enable gradient clipping")
+            throw TrainingDiverged("the DQN gradient norm became \(norm) at update \(updates + 1) (step \(stepsTaken)); training stopped with the last good network — lower the learning rate or enable gradient clipping")
         }
         optimizer.step()
         updates += 1

@@ -8,7 +8,7 @@ import TensorCore
 /// Checkpoints are safetensors files: each network's parameters under a prefix (PyTorch-style names such as
 /// `policy.0.weight`), the optimizers' state next to them, and metadata with the agent's name, its configuration as JSON
 /// (`configuration`) and the step, episode and update counters, so a run resumes where it stopped.
-public protocol NeuralAgent: AnyObject {
+public protocol NeuralAgent: AnyObject, Learner where Observation == Encoder.Observation {
     /// Turns observations into network inputs.
     associatedtype Encoder: ObservationEncoder
     /// The agent's settings, saved in checkpoints.
@@ -27,43 +27,17 @@ public protocol NeuralAgent: AnyObject {
     var episodesCompleted: Int { get }
     /// Gradient updates so far.
     var updates: Int { get }
-    /// Called after every gradient update, once ``updates``, ``lastLoss`` and ``learningStatistics`` describe it
-    /// (the `--log` lines written every N updates hang here).
+    /// Called after every gradient update, once ``updates`` and ``Learner/figures`` describe it.
     var onUpdate: (() -> Void)? { get set }
     /// The training loss of the latest update (`nil` before the first).
     var lastLoss: Double? { get }
-    /// Figures of the latest update beyond the loss (`nil` where the agent has none).
-    var learningStatistics: LearningStatistics { get }
-    /// Whether the step budget is spent.
-    var isFinished: Bool { get }
     /// The networks a checkpoint holds, each under its name prefix, with its optimizer when its state is saved.
     var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: (any CheckpointableOptimizer)?)] { get }
 
-    /// The greedy action.
-    func greedyAction(_ observation: Encoder.Observation) -> Int
     /// The agent's estimate of the state's value, when it has one.
     func stateValue(_ observation: Encoder.Observation) -> Double?
-    /// Plays and learns from one episode.
-    func trainEpisode<E: Environment>(in environment: inout E) throws -> TrainingEpisode
-    where E.Observation == Encoder.Observation, E.Action == Int
     /// Sets the counters of a restored agent.
     func restoreCounters(steps: Int, episodes: Int, updates: Int)
-}
-
-/// What a neural agent's latest update measured, beyond its loss.
-public struct LearningStatistics: Equatable, Sendable {
-    /// Mean Q(s, a) over the batch (value-based agents).
-    public var meanQ: Double?
-    /// The value network's loss (policy-gradient agents with a learned baseline or critic).
-    public var valueLoss: Double?
-    /// The policy's mean entropy (policy-gradient agents).
-    public var entropy: Double?
-
-    public init(meanQ: Double? = nil, valueLoss: Double? = nil, entropy: Double? = nil) {
-        self.meanQ = meanQ
-        self.valueLoss = valueLoss
-        self.entropy = entropy
-    }
 }
 
 /// The settings every neural agent's configuration has.
@@ -95,6 +69,17 @@ extension DQNConfiguration: AgentConfiguration {}
 extension PolicyGradientConfiguration: AgentConfiguration {}
 
 extension NeuralAgent {
+    public var budget: TrainingBudget { .steps(configuration.totalSteps) }
+    public var savesCheckpoints: Bool { true }
+
+    public func onUpdate(_ handler: ((UpdateEvent) -> Void)?) {
+        onUpdate = handler.map { handler in
+            { [unowned self] in
+                handler(UpdateEvent(totalSteps: stepsTaken, episodes: episodesCompleted, figures: figures))
+            }
+        }
+    }
+
     /// The metadata key of the configuration's JSON.
     public static var configurationKey: String { "configuration" }
 

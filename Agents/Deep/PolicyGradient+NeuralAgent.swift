@@ -9,8 +9,8 @@ extension Reinforce: NeuralAgent {
         networks.checkpointed
     }
 
-    public var learningStatistics: LearningStatistics {
-        LearningStatistics(valueLoss: lastValueLoss, entropy: lastEntropy)
+    public var figures: LearningFigures {
+        LearningFigures(loss: lastLoss, updates: updates, valueLoss: lastValueLoss, entropy: lastEntropy)
     }
 
     public func restoreCounters(steps: Int, episodes: Int, updates: Int) {
@@ -28,7 +28,7 @@ extension ActorCritic: NeuralAgent {
         networks.checkpointed
     }
 
-    public var learningStatistics: LearningStatistics { LearningStatistics(valueLoss: lastValueLoss) }
+    public var figures: LearningFigures { LearningFigures(loss: lastLoss, updates: updates, valueLoss: lastValueLoss) }
 
     public func restoreCounters(steps: Int, episodes: Int, updates: Int) {
         stepsTaken = steps

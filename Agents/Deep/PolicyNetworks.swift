@@ -93,14 +93,14 @@ public final class PolicyNetworks {
     public func descend(_ loss: Tensor, with optimizer: Adam, what: String, when: String) throws {
         let lossValue = loss.item
         guard lossValue.isFinite else {
-            throw GymError("the \(what) loss became \(lossValue) at \(when); training stopped with the last good networks — lower the learning rate or enable gradient clipping")
+            throw TrainingDiverged("the \(what) loss became \(lossValue) at \(when); training stopped with the last good networks — lower the learning rate or enable gradient clipping")
         }
         optimizer.clearGradients()
         loss.backward()
         let norm = clipGradientNorm(optimizer.parameters, maxNorm: maxGradientNorm)
         guard norm.isFinite else {
             optimizer.clearGradients()
-            throw GymError("the \(what) gradient norm became \(norm) at \(when); training stopped with the last good networks — lower the learning rate or enable gradient clipping")
+            throw TrainingDiverged("the \(what) gradient norm became \(norm) at \(when); training stopped with the last good networks — lower the learning rate or enable gradient clipping")
         }
         optimizer.step()
     }

@@ -42,7 +42,7 @@ public struct PolicyIteration: TabularPlanner {
     }
 
     /// Solves the MDP given as a transition table.
-    public func solve(_ table: TransitionTable) throws -> TabularSolution {
+    public func solve(_ table: TransitionTable, onSweep: ((PlanningSweep) throws -> Void)?) throws -> TabularSolution {
         try configuration.validate()
         let discount = configuration.discount
         let tolerance = configuration.tolerance
@@ -51,8 +51,8 @@ public struct PolicyIteration: TabularPlanner {
         var iterations = 0
         var residual = Double.infinity
         var stable = false
-        table.withBuffers { buffers in
-            values.withUnsafeMutableBufferPointer { values in
+        try table.withBuffers { buffers in
+            try values.withUnsafeMutableBufferPointer { values in
                 while !stable && iterations < configuration.maxIterations {
                     // Policy evaluation.
                     residual = .infinity
@@ -85,6 +85,8 @@ public struct PolicyIteration: TabularPlanner {
                         }
                     }
                     iterations += 1
+                    try onSweep?(PlanningSweep(iteration: iterations, residual: residual, values: Array(values),
+                                               table: table, discount: discount))
                 }
             }
         }

@@ -132,7 +132,8 @@ public struct QLearning: Sendable {
     ///
     /// The first episode resets the environment with the configured seed; later ones continue its random stream.
     @inlinable
-    public mutating func trainEpisode<E: DiscreteEnvironment>(in environment: inout E) throws -> TrainingEpisode {
+    public mutating func trainEpisode<E: Environment>(in environment: inout E) throws -> TrainingEpisode
+    where E.Observation == Int, E.Action == Int {
         let epsilon = self.epsilon
         let alpha = configuration.learningRate
         let gamma = configuration.discount
@@ -167,9 +168,9 @@ public struct QLearning: Sendable {
     }
 
     /// Trains until the budget is spent, calling `progress` after each episode.
-    public mutating func train<E: DiscreteEnvironment>(
+    public mutating func train<E: Environment>(
         in environment: inout E, progress: (TrainingEpisode) throws -> Void = { _ in }
-    ) throws {
+    ) throws where E.Observation == Int, E.Action == Int {
         while !isFinished {
             try progress(trainEpisode(in: &environment))
         }
@@ -253,4 +254,10 @@ public struct TrainingEpisode: Equatable, Sendable {
         self.epsilon = epsilon
         self.totalSteps = totalSteps
     }
+}
+
+extension QLearning: Learner {
+    public var budget: TrainingBudget { configuration.budget }
+    public var figures: LearningFigures { LearningFigures(epsilon: epsilon) }
+    public var valueTable: ValueTable? { ValueTable(values: values, policy: policy) }
 }

@@ -44,7 +44,7 @@ public struct ValueIteration: TabularPlanner {
     }
 
     /// Solves the MDP given as a transition table.
-    public func solve(_ table: TransitionTable) throws -> TabularSolution {
+    public func solve(_ table: TransitionTable, onSweep: ((PlanningSweep) throws -> Void)?) throws -> TabularSolution {
         try configuration.validate()
         let discount = configuration.discount
         let lowestReward = min(0, table.reward.min() ?? 0)
@@ -52,8 +52,8 @@ public struct ValueIteration: TabularPlanner {
         var values = [Double](repeating: lowerBound, count: table.stateCount)
         var residual = Double.infinity
         var iterations = 0
-        table.withBuffers { buffers in
-            values.withUnsafeMutableBufferPointer { values in
+        try table.withBuffers { buffers in
+            try values.withUnsafeMutableBufferPointer { values in
                 while residual >= configuration.tolerance && iterations < configuration.maxIterations {
                     let forward = iterations % 2 == 0
                     residual = 0
@@ -67,6 +67,8 @@ public struct ValueIteration: TabularPlanner {
                         values[state] = best
                     }
                     iterations += 1
+                    try onSweep?(PlanningSweep(iteration: iterations, residual: residual, values: Array(values),
+                                               table: table, discount: discount))
                 }
             }
         }

@@ -3,15 +3,22 @@ import Gym
 
 /// A learning curve as a standalone SVG: the return of every training episode (thin, light) and its 100-episode
 /// moving average (thick), with labelled axes, ticks and a legend. Opens in any browser.
-struct LearningCurvePlot {
+public struct LearningCurvePlot {
     /// The title above the plot (agent, environment, seed).
-    var title: String
+    public var title: String
     /// Training returns in episode order.
-    var returns: [Double]
+    public var returns: [Double]
     /// The reward threshold drawn as a dashed line, when the environment has one.
-    var threshold: Double?
+    public var threshold: Double?
     /// Episodes in the moving average.
-    var window = 100
+    public var window = Trainer.movingAverageWindow
+
+    /// A plot of `returns` titled `title`, with `threshold` drawn when given.
+    public init(title: String, returns: [Double], threshold: Double? = nil) {
+        self.title = title
+        self.returns = returns
+        self.threshold = threshold
+    }
 
     private static let width = 860.0, height = 440.0
     private static let left = 70.0, right = 20.0, top = 40.0, bottom = 60.0
@@ -19,7 +26,7 @@ struct LearningCurvePlot {
     private static let maxPoints = 1500
 
     /// Writes the SVG to `path` atomically.
-    func write(to path: String) throws {
+    public func write(to path: String) throws {
         do {
             try Data(svg.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
@@ -28,7 +35,7 @@ struct LearningCurvePlot {
     }
 
     /// The SVG document.
-    var svg: String {
+    public var svg: String {
         let (w, h) = (Self.width, Self.height)
         let plotWidth = w - Self.left - Self.right, plotHeight = h - Self.top - Self.bottom
         let averages = movingAverages()
@@ -119,3 +126,24 @@ struct LearningCurvePlot {
 
 /// A coordinate with two decimals.
 private func f(_ value: Double) -> String { String(format: "%.2f", value) }
+
+/// `--plot FILE`: writes the learning curve when training ends (also when it diverged or was stopped).
+public final class LearningCurveWriter: TrainingObserver {
+    /// The SVG file.
+    public let path: String
+    /// The plot's title.
+    public let title: String
+    /// The reward threshold drawn as a dashed line.
+    public let threshold: Double?
+
+    /// A writer of the curve to `path`.
+    public init(path: String, title: String, threshold: Double?) {
+        self.path = path
+        self.title = title
+        self.threshold = threshold
+    }
+
+    public func trainingFinished(_ result: TrainingResult) throws {
+        try LearningCurvePlot(title: title, returns: result.returns, threshold: threshold).write(to: path)
+    }
+}

@@ -1,16 +1,16 @@
 /// The mean of the latest `window` values, once that many have arrived.
-struct MovingAverage {
-    let window: Int
+public struct MovingAverage {
+    public let window: Int
     private var values: [Double] = []
     private var next = 0
     private var sum = 0.0
 
-    init(window: Int) {
+    public init(window: Int) {
         self.window = window
     }
 
     /// Adds a value; returns the mean of the latest `window` values when there are that many.
-    mutating func add(_ value: Double) -> Double? {
+    public mutating func add(_ value: Double) -> Double? {
         if values.count < window {
             values.append(value)
         } else {

@@ -2,45 +2,45 @@ import Agents
 import Foundation
 import Gym
 
-/// What `gym run` found: printed as a summary, or with `--json` as one JSON object.
-struct RunReport: Encodable {
-    var agent: String
-    var env: String
-    var seed: UInt64
+/// What a run found: printed as a summary, or as one JSON object (`gym run --json`).
+public struct TrainingReport: Encodable, Sendable {
+    public var agent: String
+    public var env: String
+    public var seed: UInt64
     /// Training episodes (0 for planners).
-    var episodes = 0
+    public var episodes = 0
     /// Training environment steps (0 for planners).
-    var steps = 0
-    var interrupted = false
-    var hyperparameters: [String: String] = [:]
-    var iterations: Int?
-    var residual: Double?
-    var evalEpisodes = 0
-    var evalMeanReturn = 0.0
-    var evalReturnStd = 0.0
-    var evalMeanLength = 0.0
-    var evalSuccessRate: Double?
-    var evalCutEpisodes = 0
-    var rewardThreshold: Double?
-    var solved: Bool?
-    var trainSeconds = 0.0
-    var wallSeconds = 0.0
+    public var steps = 0
+    public var interrupted = false
+    public var hyperparameters: [String: String] = [:]
+    public var iterations: Int?
+    public var residual: Double?
+    public var evalEpisodes = 0
+    public var evalMeanReturn = 0.0
+    public var evalReturnStd = 0.0
+    public var evalMeanLength = 0.0
+    public var evalSuccessRate: Double?
+    public var evalCutEpisodes = 0
+    public var rewardThreshold: Double?
+    public var solved: Bool?
+    public var trainSeconds = 0.0
+    public var wallSeconds = 0.0
     /// All environment steps (training and evaluation) per second of stepping them.
-    var stepsPerSecond = 0.0
+    public var stepsPerSecond = 0.0
     /// Gradient steps of a deep agent.
-    var updates: Int?
+    public var updates: Int?
     /// The last training loss of a deep agent.
-    var finalLoss: Double?
+    public var finalLoss: Double?
     /// The best mean return over 100 consecutive training episodes (neural agents).
-    var bestMovingAverage: Double?
+    public var bestMovingAverage: Double?
     /// The training episode at which the 100-episode mean return first reached the reward threshold.
-    var solvedAtEpisode: Int?
+    public var solvedAtEpisode: Int?
     /// The checkpoint `gym eval` evaluated (no training happened in this run).
-    var checkpoint: String?
-    var values: [Double] = []
-    var policy: [Int] = []
+    public var checkpoint: String?
+    public var values: [Double] = []
+    public var policy: [Int] = []
     /// The policy drawn over the environment (not part of the JSON).
-    var policyPicture: String?
+    public var policyPicture: String?
 
     enum CodingKeys: String, CodingKey {
         case agent, env, seed, episodes, steps, interrupted, hyperparameters, iterations, residual
@@ -52,8 +52,35 @@ struct RunReport: Encodable {
         case solvedAtEpisode = "solved_at_episode", values, policy
     }
 
+    /// A report of `agent` on `env` with `seed`, to be filled in.
+    public init(agent: String, env: String, seed: UInt64) {
+        self.agent = agent
+        self.env = env
+        self.seed = seed
+    }
+
+    /// Fills in the training figures.
+    public mutating func record(_ result: TrainingResult) {
+        episodes = result.episodes
+        steps = result.steps
+        interrupted = result.interrupted
+        updates = result.figures.updates
+        finalLoss = result.figures.loss
+        bestMovingAverage = result.bestMovingAverage
+        solvedAtEpisode = result.solvedAtEpisode
+        trainSeconds = result.seconds
+    }
+
+    /// Fills in the planning figures.
+    public mutating func record(_ solution: TabularSolution) {
+        iterations = solution.iterations
+        residual = solution.residual
+        values = solution.values
+        policy = solution.policy
+    }
+
     /// Fills in the evaluation figures.
-    mutating func record(_ evaluation: Evaluation) {
+    public mutating func record(_ evaluation: Evaluation) {
         evalEpisodes = evaluation.episodes
         evalMeanReturn = evaluation.meanReturn
         evalReturnStd = evaluation.returnStandardDeviation
@@ -64,10 +91,12 @@ struct RunReport: Encodable {
     }
 
     /// Prints the report on stdout.
-    func print(json: Bool) throws {
+    public func print(json: Bool) throws {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf",
+                                                                          negativeInfinity: "-inf", nan: "nan")
             Swift.print(String(decoding: try encoder.encode(self), as: UTF8.self))
         } else {
             Swift.print(summary, terminator: "")
@@ -75,7 +104,7 @@ struct RunReport: Encodable {
     }
 
     /// The human-readable summary.
-    var summary: String {
+    public var summary: String {
         var lines: [String] = []
         let training = checkpoint.map { "evaluated \($0) (trained \(episodes) episodes, \(formatCount(Double(steps))) steps)" }
             ?? (episodes > 0
@@ -97,7 +126,7 @@ struct RunReport: Encodable {
         if let evalSuccessRate { evaluation += ", success rate \(String(format: "%.1f", evalSuccessRate * 100))%" }
         lines.append(evaluation)
         if evalCutEpisodes > 0 {
-            lines.append("  \(evalCutEpisodes) episodes were cut at \(RunContext.evaluationStepCap) steps (the greedy policy loops)")
+            lines.append("  \(evalCutEpisodes) episodes were cut at \(Trainer.evaluationStepCap) steps (the greedy policy loops)")
         }
         if let rewardThreshold, let solved {
             lines.append("reward threshold \(formatNumber(rewardThreshold)): \(solved ? "reached" : "not reached")")

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Writes to standard error, where progress lines and rendered frames go (stdout carries only results).
-enum TerminalOutput {
+public enum TerminalOutput {
     /// Whether standard error is a terminal (progress then rewrites one line in place).
-    static let isTerminal = isatty(FileHandle.standardError.fileDescriptor) != 0
+    public static let isTerminal = isatty(FileHandle.standardError.fileDescriptor) != 0
 
     /// Writes `text` to standard error as is.
-    static func write(_ text: String) {
+    public static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -1,0 +1,174 @@
+import Agents
+import Foundation
+import Gym
+
+/// Runs any ``Learner`` (tabular, DQN, REINFORCE, actor-critic) and any planner, and owns what every run shares:
+/// stop requests, the moving average and the episode that reached the reward threshold, the checkpoint (written at
+/// the end, and with the last good networks when training diverges), the events its observers receive, and the
+/// greedy evaluation.
+///
+/// A program gets everything `gym run` shows in a few lines:
+///
+///     let trainer = Trainer(rewardThreshold: 475, checkpoint: URL(fileURLWithPath: "cartpole.safetensors"))
+///     trainer.observe(ProgressLine())
+///     let result = try trainer.train(&agent, in: &environment)
+///     let evaluation = try trainer.evaluate(in: &environment, episodes: 100, seed: 1, policy: agent.greedyAction)
+public final class Trainer {
+    /// Episodes in the moving average of training returns (and in ``TrainingResult/bestMovingAverage``).
+    public static let movingAverageWindow = 100
+    /// Evaluation episodes longer than this are cut when the environment has no time limit of its own.
+    public static let evaluationStepCap = 10_000
+
+    /// The mean return over ``movingAverageWindow`` episodes at which a task counts as solved, if it has one.
+    public let rewardThreshold: Double?
+    /// Where the learner is saved at the end of training (and after a divergence), if anywhere.
+    public let checkpoint: URL?
+    /// Entries added to the checkpoint's metadata (such as the environment's name).
+    public let checkpointMetadata: [String: String]
+    /// Asked between episodes; a request ends training after the current episode.
+    public let stop: StopRequest
+    /// Who receives the events.
+    public private(set) var observers: [any TrainingObserver] = []
+    /// Who follows every step.
+    public private(set) var watchers: [any EpisodeWatcher] = []
+
+    /// A trainer; by default it obeys the process's signal handlers (``StopRequest/process``).
+    public init(rewardThreshold: Double? = nil, checkpoint: URL? = nil, checkpointMetadata: [String: String] = [:],
+                stop: StopRequest = .process) {
+        self.rewardThreshold = rewardThreshold
+        self.checkpoint = checkpoint
+        self.checkpointMetadata = checkpointMetadata
+        self.stop = stop
+    }
+
+    /// Sends the events to `observer` too.
+    public func observe(_ observer: any TrainingObserver) {
+        observers.append(observer)
+    }
+
+    /// Shows every step to `watcher` too; a watcher that is also an observer receives the events.
+    public func watch(with watcher: any EpisodeWatcher) {
+        watchers.append(watcher)
+        if let observer = watcher as? any TrainingObserver { observe(observer) }
+    }
+
+    // MARK: - Training
+
+    /// Trains `learner` on `environment` until its budget is spent or a stop is requested, then saves it to
+    /// ``checkpoint``. A ``TrainingDiverged`` error is rethrown after the last good learner is saved and the
+    /// observers have heard of it.
+    @discardableResult
+    public func train<L: Learner, E: Environment>(_ learner: inout L, in environment: inout E) throws -> TrainingResult
+    where E.Observation == L.Observation, E.Action == Int {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var watched = Watched(environment, watchers: watchers)
+        defer { environment = watched.base }
+        try notify { try $0.trainingStarted(TrainingStart(budget: learner.budget, figures: learner.figures)) }
+        var updateError: (any Error)?
+        if !observers.isEmpty {
+            let observers = observers
+            learner.onUpdate { event in
+                do {
+                    for observer in observers { try observer.updateFinished(event) }
+                } catch {
+                    updateError = updateError ?? error
+                }
+            }
+        }
+        defer { learner.onUpdate(nil) }
+        var movingAverage = MovingAverage(window: Self.movingAverageWindow)
+        var result = TrainingResult(episodes: 0, steps: 0, figures: learner.figures, interrupted: false, returns: [],
+                                    seconds: 0)
+        while !learner.isFinished {
+            if stop.isRequested {
+                result.interrupted = true
+                break
+            }
+            let episode: TrainingEpisode
+            do {
+                episode = try learner.trainEpisode(in: &watched)
+            } catch let divergence as TrainingDiverged {
+                result.divergence = divergence
+                try finish(&result, learner: learner, seconds: seconds(clock.now - start))
+                throw divergence
+            }
+            if let updateError { throw updateError }
+            result.returns.append(episode.totalReward)
+            let average = movingAverage.add(episode.totalReward)
+            if let average {
+                result.bestMovingAverage = max(result.bestMovingAverage ?? -.infinity, average)
+                if let rewardThreshold, average >= rewardThreshold, result.solvedAtEpisode == nil {
+                    result.solvedAtEpisode = episode.index
+                }
+            }
+            let snapshot = learner
+            let event = EpisodeEvent(episode: episode, success: goalReached(watched.base), movingAverage: average,
+                                     figures: learner.figures, valueTable: { snapshot.valueTable })
+            try notify { try $0.episodeFinished(event) }
+            for watcher in watchers {
+                guard let demonstration = watcher.demonstration(after: event) else { continue }
+                try demonstration.renderer.playEpisode(watched.base, caption: demonstration.caption,
+                                                       maxSteps: Demonstration.maxSteps, policy: learner.greedyAction)
+            }
+        }
+        try finish(&result, learner: learner, seconds: seconds(clock.now - start))
+        return result
+    }
+
+    /// Fills in the final counters, saves the learner and tells the observers.
+    private func finish<L: Learner>(_ result: inout TrainingResult, learner: L, seconds: Double) throws {
+        result.episodes = learner.episodesCompleted
+        result.steps = learner.stepsTaken
+        result.figures = learner.figures
+        result.seconds = seconds
+        if let checkpoint, learner.savesCheckpoints {
+            try learner.save(to: checkpoint, metadata: checkpointMetadata)
+            try notify { try $0.checkpointSaved(to: checkpoint, lastGood: result.divergence != nil) }
+        }
+        let finished = result
+        try notify { try $0.trainingFinished(finished) }
+    }
+
+    // MARK: - Planning
+
+    /// Solves `model` with `planner`, telling the observers (and the watchers, over `environment`) of every sweep.
+    public func plan<E: Environment>(_ planner: some TabularPlanner, model: some TabularModel,
+                                     showingOn environment: E) throws -> TabularSolution {
+        let watchers = watchers
+        let observers = observers
+        let onSweep: ((PlanningSweep) throws -> Void)? = watchers.isEmpty && observers.isEmpty ? nil : { sweep in
+            for observer in observers { try observer.sweepFinished(sweep) }
+            for watcher in watchers { try watcher.sweepFinished(sweep, environment: environment) }
+        }
+        return try planner.solve(model, onSweep: onSweep)
+    }
+
+    // MARK: - Evaluation
+
+    /// Runs `policy` greedily for `episodes` episodes, the first reset seeded with `seed`; a stop requested during
+    /// the evaluation (not before it) ends it after the current episode.
+    ///
+    /// - Parameter maxSteps: cuts episodes of environments without a time limit of their own.
+    public func evaluate<E: Environment>(in environment: inout E, episodes: Int, seed: UInt64, maxSteps: Int? = nil,
+                                         policy: (E.Observation) -> E.Action) throws -> Evaluation {
+        try notify { try $0.evaluationStarted() }
+        var watched = Watched(environment, watchers: watchers)
+        defer { environment = watched.base }
+        let evaluation = try Evaluation(&watched, episodes: episodes, seed: seed, maxSteps: maxSteps, policy: policy,
+                                        shouldStop: stop.laterRequest())
+        try notify { try $0.evaluationFinished(evaluation) }
+        return evaluation
+    }
+
+    // MARK: - Plumbing
+
+    private func notify(_ event: (any TrainingObserver) throws -> Void) throws {
+        for observer in observers { try event(observer) }
+    }
+
+    /// Whether `environment` reports that it is at its goal (`nil` when it does not report goals).
+    private func goalReached<E: Environment>(_ environment: E) -> Bool? {
+        (environment as? any GoalReporting)?.isAtGoal
+    }
+}
