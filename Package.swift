@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "TensorCore", dependencies: ["CTensorKernels"]),
         .target(name: "NeuralNetwork", dependencies: ["TensorCore"]),
         .target(name: "Viewer", dependencies: ["Gym"]),
-        .target(name: "Training", dependencies: ["Gym", "Agents", "Viewer"]),
+        .target(name: "Training", dependencies: ["Gym", "Agents", "Viewer", "TensorCore"]),
         .target(
             name: "GymCLI",
             dependencies: [

@@ -4,14 +4,13 @@ import Gym
 public struct DQNConfiguration: Equatable, Sendable, Codable {
     /// Environment steps to train for.
     public var totalSteps = 100_000
-    /// Adam's (or RMSProp's) step size.
+    /// The optimizer's step size.
     public var learningRate = 2.5e-4
     /// Transitions the replay buffer holds.
     public var bufferSize = 10_000
     /// Discount factor γ.
     public var discount = 0.99
-    /// Target-network update: 1 copies the online network (every `targetUpdateInterval` steps); below 1 it is
-    /// Polyak averaging with this rate.
+    /// Target update rate τ: 1 copies the online network every target-update-interval steps, below 1 is Polyak averaging.
     public var targetUpdateRate = 1.0
     /// Steps between target-network updates.
     public var targetUpdateInterval = 500
@@ -21,25 +20,25 @@ public struct DQNConfiguration: Equatable, Sendable, Codable {
     public var epsilonStart = 1.0
     /// ε after the exploration phase.
     public var epsilonEnd = 0.05
-    /// Share of `totalSteps` over which ε falls linearly.
+    /// Fraction of the training steps over which ε decays linearly.
     public var explorationFraction = 0.5
-    /// Steps of pure ε-greedy data collection before the first update.
+    /// Random-policy steps before the first update.
     public var learningStarts = 10_000
-    /// Steps between updates.
+    /// Environment steps between updates.
     public var trainFrequency = 10
     /// Gradient steps per update.
     public var gradientSteps = 1
-    /// Use Double DQN targets (the online network picks the next action, the target network values it).
+    /// Double DQN targets: the online network picks the next action, the target network values it.
     public var doubleDQN = false
-    /// The TD loss.
+    /// The TD loss: mse or huber (smooth L1, as in the DQN paper).
     public var loss = LossKind.meanSquaredError
-    /// The optimizer.
+    /// The optimizer: adam, or rmsprop (centered, α 0.95, ε 0.01, as in the DQN papers).
     public var optimizer = OptimizerKind.adam
-    /// Clip the gradients' global norm to this (no clipping when `nil`).
+    /// Clip the gradients' global norm to this (none: no clipping).
     public var maxGradientNorm: Double? = nil
-    /// Hidden layer widths of the Q-network's fully connected head.
+    /// Hidden layer widths of the fully connected layers.
     public var hiddenLayers = [120, 84]
-    /// The network body; `nil` picks it from the observation (``NetworkArchitecture/automatic(for:)``).
+    /// The networks' body: mlp, minatar or nature; auto (nil) picks it from the observation.
     public var network: NetworkArchitecture? = nil
     /// Seed of the network initialization, exploration and replay sampling.
     public var seed: UInt64 = 0
@@ -70,28 +69,30 @@ public struct DQNConfiguration: Equatable, Sendable, Codable {
 
     /// Throws a clear error when a field is out of range.
     public func validate() throws {
-        for (name, value) in [("totalSteps", totalSteps), ("bufferSize", bufferSize), ("batchSize", batchSize),
-                              ("targetUpdateInterval", targetUpdateInterval), ("trainFrequency", trainFrequency),
-                              ("gradientSteps", gradientSteps)] where value <= 0 {
-            throw GymError("\(name) must be positive, got \(value)")
-        }
-        guard learningStarts >= 0 else { throw GymError("learningStarts must not be negative, got \(learningStarts)") }
-        guard learningRate > 0, learningRate.isFinite else {
-            throw GymError("the learning rate must be positive, got \(learningRate)")
-        }
-        guard (0...1).contains(discount) else { throw GymError("the discount γ must lie in [0, 1], got \(discount)") }
-        guard targetUpdateRate > 0, targetUpdateRate <= 1 else {
-            throw GymError("the target update rate τ must lie in (0, 1], got \(targetUpdateRate)")
-        }
-        guard (0...1).contains(explorationFraction) else {
-            throw GymError("the exploration fraction must lie in [0, 1], got \(explorationFraction)")
-        }
+        try validateSettings()
         try exploration.validate(in: 0...1, name: "ε")
-        if let maxGradientNorm, !(maxGradientNorm > 0) {
-            throw GymError("the gradient-norm limit must be positive, got \(maxGradientNorm)")
-        }
-        guard !hiddenLayers.isEmpty, hiddenLayers.allSatisfy({ $0 > 0 }) else {
-            throw GymError("the hidden layers need positive widths, got \(hiddenLayers)")
-        }
     }
+
+    /// The settings, each declared once: flag, help (the field's doc comment), valid values and field.
+    public static let settings: [Setting<DQNConfiguration>] = sharedSettings + [
+        .integer("buffer-size", \.bufferSize, in: 1...1_000_000_000, help: "Transitions the replay buffer holds."),
+        .integer("batch-size", \.batchSize, in: 1...65_536, help: "Transitions per gradient step."),
+        .integer("learning-starts", \.learningStarts, in: 0...maximumBudget,
+                 help: "Random-policy steps before the first update."),
+        .integer("train-frequency", \.trainFrequency, in: 1...1_000_000, help: "Environment steps between updates."),
+        .integer("gradient-steps", \.gradientSteps, in: 1...10_000, help: "Gradient steps per update."),
+        .integer("target-update-interval", \.targetUpdateInterval, in: 1...maximumBudget,
+                 help: "Steps between target-network updates."),
+        .number("tau", \.targetUpdateRate, in: .aboveUpTo(0, 1),
+                help: "Target update rate τ: 1 copies the online network every target-update-interval steps, below 1 is Polyak averaging."),
+        .toggle("double-dqn", \.doubleDQN,
+                help: "Double DQN targets: the online network picks the next action, the target network values it."),
+        .choice("loss", \.loss, help: "The TD loss: mse or huber (smooth L1, as in the DQN paper)."),
+        .choice("optimizer", \.optimizer,
+                help: "The optimizer: adam, or rmsprop (centered, α 0.95, ε 0.01, as in the DQN papers)."),
+        .number("epsilon-start", \.epsilonStart, in: .unitInterval, help: "ε at the start."),
+        .number("epsilon-end", \.epsilonEnd, in: .unitInterval, help: "ε after the exploration phase."),
+        .number("exploration-fraction", \.explorationFraction, in: .unitInterval,
+                help: "Fraction of the training steps over which ε decays linearly."),
+    ]
 }

@@ -41,7 +41,7 @@ public protocol NeuralAgent: AnyObject, Learner where Observation == Encoder.Obs
 }
 
 /// The settings every neural agent's configuration has.
-public protocol AgentConfiguration: Codable, Equatable, Sendable {
+public protocol AgentConfiguration: Codable, Equatable, Sendable, Configurable {
     /// Environment steps to train for.
     var totalSteps: Int { get set }
     /// Seed of the network initialization and of the agent's random choices.
@@ -52,9 +52,9 @@ public protocol AgentConfiguration: Codable, Equatable, Sendable {
     var learningRate: Double { get set }
     /// Hidden layer widths of the fully connected layers.
     var hiddenLayers: [Int] { get set }
-    /// The networks' body; `nil` picks it from the observation.
+    /// The networks' body: mlp, minatar or nature; auto (nil) picks it from the observation.
     var network: NetworkArchitecture? { get set }
-    /// Clip the gradients' global norm to this (no clipping when `nil`).
+    /// Clip the gradients' global norm to this (none: no clipping).
     var maxGradientNorm: Double? { get set }
 }
 

@@ -4,26 +4,25 @@ import Gym
 public struct PolicyGradientConfiguration: Equatable, Sendable, Codable {
     /// Environment steps to train for.
     public var totalSteps = 200_000
-    /// Adam's step size for the policy network.
+    /// The optimizer's step size.
     public var learningRate = 1e-2
     /// Adam's step size for the value network (the learned baseline or critic).
     public var valueLearningRate = 1e-2
-    /// Discount factor γ of the returns.
+    /// Discount factor γ.
     public var discount = 0.99
-    /// Complete episodes per policy update (REINFORCE's Monte Carlo batch).
+    /// Complete episodes per REINFORCE update (its Monte Carlo batch).
     public var episodesPerUpdate = 1
-    /// What is subtracted from the returns.
+    /// REINFORCE's baseline, subtracted from the returns: none, mean (the batch's mean return) or value (a value network).
     public var baseline = Baseline.valueNetwork
-    /// Standardize the policy-gradient weights (return minus baseline) over each batch to zero mean and unit
-    /// variance; with no baseline this is the classic return normalization.
+    /// Standardize REINFORCE's policy-gradient weights (return minus baseline) over each batch.
     public var normalizeAdvantages = true
     /// Weight of the policy's entropy bonus.
     public var entropyCoefficient = 0.0
-    /// Clip each network's gradient global norm to this (no clipping when `nil`).
+    /// Clip the gradients' global norm to this (none: no clipping).
     public var maxGradientNorm: Double? = nil
-    /// Hidden layer widths of the policy and value MLPs.
+    /// Hidden layer widths of the fully connected layers.
     public var hiddenLayers = [128]
-    /// The networks' body; `nil` picks it from the observation (``NetworkArchitecture/automatic(for:)``).
+    /// The networks' body: mlp, minatar or nature; auto (nil) picks it from the observation.
     public var network: NetworkArchitecture? = nil
     /// Seed of the network initialization and of action sampling.
     public var seed: UInt64 = 0
@@ -43,22 +42,24 @@ public struct PolicyGradientConfiguration: Equatable, Sendable, Codable {
 
     /// Throws an error naming the first setting out of range.
     public func validate() throws {
-        for (name, value) in [("totalSteps", totalSteps), ("episodesPerUpdate", episodesPerUpdate)] where value <= 0 {
-            throw GymError("\(name) must be positive, got \(value)")
-        }
-        for (name, rate) in [("learning rate", learningRate), ("value learning rate", valueLearningRate)]
-        where !(rate > 0 && rate.isFinite) {
-            throw GymError("the \(name) must be positive, got \(rate)")
-        }
-        guard (0...1).contains(discount) else { throw GymError("the discount γ must lie in [0, 1], got \(discount)") }
-        guard entropyCoefficient >= 0, entropyCoefficient.isFinite else {
-            throw GymError("the entropy coefficient must not be negative, got \(entropyCoefficient)")
-        }
-        if let maxGradientNorm, !(maxGradientNorm > 0) {
-            throw GymError("the gradient-norm limit must be positive, got \(maxGradientNorm)")
-        }
-        guard !hiddenLayers.isEmpty, hiddenLayers.allSatisfy({ $0 > 0 }) else {
-            throw GymError("the hidden layers need positive widths, got \(hiddenLayers)")
-        }
+        try validateSettings()
     }
+
+    /// The settings, each declared once: flag, help (the field's doc comment), valid values and field.
+    public static let settings: [Setting<PolicyGradientConfiguration>] = sharedSettings + [
+        .number("value-learning-rate", \.valueLearningRate, in: .aboveUpTo(0, 10),
+                help: "Adam's step size for the value network (the learned baseline or critic)."),
+        .number("entropy-coefficient", \.entropyCoefficient, in: .closed(0, 1_000),
+                help: "Weight of the policy's entropy bonus."),
+    ] + reinforceSettings
+
+    /// The settings only REINFORCE reads (actor-critic's critic is its baseline, and it updates every step).
+    public static let reinforceSettings: [Setting<PolicyGradientConfiguration>] = [
+        .integer("episodes-per-update", \.episodesPerUpdate, in: 1...1_000_000,
+                 help: "Complete episodes per REINFORCE update (its Monte Carlo batch)."),
+        .choice("baseline", \.baseline,
+                help: "REINFORCE's baseline, subtracted from the returns: none, mean (the batch's mean return) or value (a value network)."),
+        .toggle("normalize-advantages", \.normalizeAdvantages,
+                help: "Standardize REINFORCE's policy-gradient weights (return minus baseline) over each batch."),
+    ]
 }

@@ -8,12 +8,12 @@ import Gym
 /// loop cannot cycle between equally good actions.
 public struct PolicyIteration: TabularPlanner {
     /// Settings for ``PolicyIteration``.
-    public struct Configuration: Equatable, Sendable {
-        /// Discount factor γ in [0, 1].
+    public struct Configuration: Equatable, Sendable, PlannerConfiguration {
+        /// Discount factor γ; 1 only when every policy reaches a terminal outcome.
         public var discount: Double = 0.99
-        /// Policy evaluation stops once the largest value change in a sweep is below this.
+        /// Stop when the largest value change in a sweep is below this θ.
         public var tolerance: Double = 1e-10
-        /// Give up after this many improvement steps.
+        /// Give up after this many sweeps or improvement steps.
         public var maxIterations: Int = 10_000
         /// Give up evaluating one policy after this many sweeps (an improper policy under γ = 1 never settles).
         public var maxEvaluationSweeps: Int = 100_000
@@ -28,8 +28,10 @@ public struct PolicyIteration: TabularPlanner {
 
         /// Throws a clear error when a field is out of range.
         public func validate() throws {
-            try validatePlannerSettings(discount: discount, tolerance: tolerance,
-                                        limits: [("maxIterations", maxIterations), ("maxEvaluationSweeps", maxEvaluationSweeps)])
+            try validateSettings()
+            guard maxEvaluationSweeps > 0 else {
+                throw GymError("maxEvaluationSweeps must be positive, got \(maxEvaluationSweeps)")
+            }
         }
     }
 

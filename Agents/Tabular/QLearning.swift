@@ -30,16 +30,18 @@ public struct QLearning: Sendable {
         /// The update target; see ``UpdateRule``.
         public var rule: UpdateRule = .qLearning
         /// How long to train: a number of episodes or of environment steps.
+        /// - episodes: Training episodes.
+        /// - steps: Environment steps to train for, instead of a number of episodes.
         public var budget: TrainingBudget = .episodes(20_000)
-        /// Step size α in (0, 1].
+        /// Step size α.
         public var learningRate: Double = 0.05
-        /// Discount factor γ in [0, 1].
+        /// Discount factor γ.
         public var discount: Double = 0.99
         /// ε at the first episode.
         public var epsilonStart: Double = 1.0
         /// ε after the exploration phase.
         public var epsilonEnd: Double = 0.01
-        /// Fraction of the episodes over which ε decays linearly from start to end.
+        /// Fraction of the training budget over which ε decays linearly.
         public var explorationFraction: Double = 0.5
         /// Q(s, a) before any update (optimism above the best return explores systematically).
         public var initialValue: Double = 0
@@ -56,16 +58,8 @@ public struct QLearning: Sendable {
 
         /// Throws a clear error when a field is out of range.
         public func validate() throws {
-            try budget.validate()
-            guard learningRate > 0 && learningRate <= 1 else {
-                throw GymError("the learning rate α must lie in (0, 1], got \(learningRate)")
-            }
-            try validateDiscount(discount)
+            try validateSettings()
             try exploration.validate(in: 0...1, name: "exploration rate ε")
-            guard (0...1).contains(explorationFraction) else {
-                throw GymError("the exploration fraction must lie in [0, 1], got \(explorationFraction)")
-            }
-            guard initialValue.isFinite else { throw GymError("the initial Q value must be finite, got \(initialValue)") }
         }
     }
 

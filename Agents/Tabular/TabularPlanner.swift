@@ -39,20 +39,26 @@ public struct PlanningSweep: Sendable {
     }
 }
 
-/// Checks the settings every planner shares: γ in [0, 1], a positive finite θ, positive iteration limits.
-func validatePlannerSettings(discount: Double, tolerance: Double, limits: [(name: String, value: Int)]) throws {
-    try validateDiscount(discount)
-    guard tolerance > 0, tolerance.isFinite else {
-        throw GymError("the tolerance must be a positive number, got \(tolerance)")
-    }
-    for limit in limits where limit.value <= 0 {
-        throw GymError("\(limit.name) must be positive, got \(limit.value)")
-    }
+/// The settings every planner shares.
+public protocol PlannerConfiguration: Configurable {
+    /// Discount factor γ; 1 only when every policy reaches a terminal outcome.
+    var discount: Double { get set }
+    /// Stop when the largest value change in a sweep is below this θ.
+    var tolerance: Double { get set }
+    /// Give up after this many sweeps or improvement steps.
+    var maxIterations: Int { get set }
 }
 
-/// Checks that a discount factor lies in [0, 1].
-func validateDiscount(_ discount: Double) throws {
-    guard (0...1).contains(discount) else {
-        throw GymError("the discount factor γ must lie in [0, 1], got \(discount)")
+extension PlannerConfiguration {
+    /// The settings, each declared once: flag, help (the field's doc comment), valid values and field.
+    public static var settings: [Setting<Self>] {
+        [
+            .number("discount", \.discount, in: .unitInterval, aliases: ["gamma"],
+                    help: "Discount factor γ; 1 only when every policy reaches a terminal outcome."),
+            .number("tolerance", \.tolerance, in: .aboveUpTo(0, 1e6),
+                    help: "Stop when the largest value change in a sweep is below this θ."),
+            .integer("max-iterations", \.maxIterations, in: 1...1_000_000_000,
+                     help: "Give up after this many sweeps or improvement steps."),
+        ]
     }
 }

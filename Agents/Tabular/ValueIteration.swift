@@ -15,12 +15,12 @@ import Gym
 /// the next state.
 public struct ValueIteration: TabularPlanner {
     /// Settings for ``ValueIteration``.
-    public struct Configuration: Equatable, Sendable {
-        /// Discount factor γ in [0, 1]; γ = 1 is allowed only when every policy reaches a terminal outcome.
+    public struct Configuration: Equatable, Sendable, PlannerConfiguration {
+        /// Discount factor γ; 1 only when every policy reaches a terminal outcome.
         public var discount: Double = 0.99
-        /// Stop once the largest change of any state value in a sweep is below this (θ).
+        /// Stop when the largest value change in a sweep is below this θ.
         public var tolerance: Double = 1e-10
-        /// Give up after this many sweeps (the result then reports `converged == false`).
+        /// Give up after this many sweeps or improvement steps.
         public var maxIterations: Int = 100_000
 
         public init(discount: Double = 0.99, tolerance: Double = 1e-10, maxIterations: Int = 100_000) {
@@ -31,7 +31,7 @@ public struct ValueIteration: TabularPlanner {
 
         /// Throws a clear error when a field is out of range.
         public func validate() throws {
-            try validatePlannerSettings(discount: discount, tolerance: tolerance, limits: [("maxIterations", maxIterations)])
+            try validateSettings()
         }
     }
 

@@ -1,3 +1,4 @@
+import Training
 import NeuralNetwork
 
 /// The settings every suite receives from `gym bench`.

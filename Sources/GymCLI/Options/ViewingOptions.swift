@@ -1,13 +1,8 @@
 import ArgumentParser
 import Gym
+import Training
 
-/// How to render episodes.
-enum RenderMode: String, ExpressibleByArgument, CaseIterable {
-    /// An SDL window with the HUD; falls back to `ansi` when SDL or a display is missing.
-    case window
-    /// Text frames in the terminal.
-    case ansi
-}
+extension RenderMode: ExpressibleByArgument {}
 
 /// Options that show and record episodes: `--render`, `--render-every`, `--fps`, `--record`, `--record-every`.
 struct ViewingOptions: ParsableArguments {
@@ -36,8 +31,10 @@ struct ViewingOptions: ParsableArguments {
         }
     }
 
-    /// The frame rate: `--fps`, else the environment's.
-    func framesPerSecond(for spec: EnvironmentSpec) -> Double {
-        fps ?? spec.renderFPS
+    /// What to show and record, titled `title`; `nil` when nothing was asked for.
+    func request(title: String) -> DisplayRequest? {
+        guard render != nil || record != nil else { return nil }
+        return DisplayRequest(render: render, renderEvery: renderEvery, framesPerSecond: fps, record: record,
+                              recordEvery: recordEvery, title: "gym: \(title)")
     }
 }

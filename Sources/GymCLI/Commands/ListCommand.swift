@@ -1,3 +1,4 @@
+import Training
 import ArgumentParser
 import Environments
 import Gym
@@ -10,7 +11,7 @@ struct ListCommand: ParsableCommand {
     )
 
     func run() throws {
-        let registry = Registry.standard
+        let registry = GymCommandLine.registry
         print("Environments:")
         for spec in registry.specs {
             print("  \(spec.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(spec.summary)")
@@ -34,9 +35,4 @@ struct ListCommand: ParsableCommand {
         }
         print("\nRun one with: gym run <agent> <environment>   (gym run --help lists every option)")
     }
-}
-
-/// The descriptions of an environment's spaces.
-func spaceDescriptions<E: Environment>(of environment: E) -> (observation: String, action: String) {
-    (environment.observationSpace.description, environment.actionSpace.description)
 }

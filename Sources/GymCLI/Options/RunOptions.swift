@@ -1,4 +1,5 @@
 import Agents
+import Training
 import ArgumentParser
 import Environments
 import Gym
@@ -17,14 +18,29 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Write one JSON line per episode (training and evaluation) to this file.")
     var log: String?
 
+    @Option(help: "With --log, also write a line every N gradient updates (loss, mean Q, ε; default \(EpisodeLog.defaultUpdateInterval)).")
+    var logUpdates: Int?
+
     @Option(help: "Write the learning curve (return per training episode and its 100-episode moving average) to this SVG file.")
     var plot: String?
 
     @Flag(help: "Print one JSON object on stdout at the end instead of the text summary.")
     var json = false
 
+    @Option(help: "Neural agents: write the trained agent to this safetensors file (atomically; also on Ctrl-C or a NaN loss).")
+    var save: String?
+
+    @Option(help: "Neural agents: start from the agent in this safetensors file: its configuration, networks, optimizer state and counters (settings given override the configuration).")
+    var load: String?
+
     func validate() throws {
         guard evalEpisodes > 0 else { throw ValidationError("--eval-episodes must be positive, got \(evalEpisodes)") }
+        if let logUpdates {
+            guard logUpdates > 0 else { throw ValidationError("--log-updates must be positive, got \(logUpdates)") }
+            guard log != nil else {
+                throw ValidationError("--log-updates sets how often --log FILE gets an update line; give --log FILE too")
+            }
+        }
     }
 }
 
@@ -53,16 +69,16 @@ struct EnvironmentArguments: ParsableArguments {
     /// Builds the environment named `name` with these arguments, observed as `pixels` x `pixels` preprocessed
     /// frames when `pixels` is given (see ``pixelSize(network:spec:)``).
     func makeEnvironment(named name: String, pixels: Int?) throws -> any Environment {
-        let spec = try Registry.standard.spec(named: name)
-        let made = try Registry.standard.make(name, options: environmentOptions(for: spec), maxEpisodeSteps: maxEpisodeSteps)
+        let spec = try GymCommandLine.registry.spec(named: name)
+        let made = try GymCommandLine.registry.make(name, options: environmentOptions(for: spec), maxEpisodeSteps: maxEpisodeSteps)
         guard let pixels else { return made }
         return try NatureDQNPreprocessing(size: pixels).apply(toAny: made, name: name)
     }
 
     /// The side of the preprocessed frames: `--pixels`, or 84 for the Nature network on an arcade game (it reads
     /// 84x84 frames, so `--network nature` implies `--pixels 84`).
-    func pixelSize(network: NetworkArchitecture?, spec: EnvironmentSpec) -> Int? {
-        pixels ?? (network == .nature && spec.family == "arcade" ? 84 : nil)
+    func pixelSize(network: String?, spec: EnvironmentSpec) -> Int? {
+        pixels ?? (network == NetworkArchitecture.nature.rawValue && spec.family == "arcade" ? 84 : nil)
     }
 
     /// The environment options these arguments give, checked against `spec`.

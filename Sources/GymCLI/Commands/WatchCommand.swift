@@ -36,7 +36,8 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         var viewing = viewing
         if viewing.render == nil { viewing.render = .window }
-        try evaluateCheckpoint(checkpoint, episodes: episodes, seed: seed,
-                               viewing: viewing, log: nil, json: false, environmentOptions: environmentOptions)
+        let report = try checkpoint.evaluate(episodes: episodes, seed: seed, viewing: viewing, log: nil,
+                                             environmentOptions: environmentOptions)
+        try report.print(json: false)
     }
 }

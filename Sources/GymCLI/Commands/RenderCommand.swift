@@ -1,3 +1,4 @@
+import Training
 import ArgumentParser
 import Environments
 import Foundation
@@ -38,10 +39,10 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let spec = try Registry.standard.spec(named: environment)
+        let spec = try GymCommandLine.registry.spec(named: environment)
         let made = try environmentOptions.makeEnvironment(named: environment)
         guard made is any FrameRendering else {
-            throw GymError("'\(environment)' draws only text, not frames (FrameRendering); environments with frames: \(Registry.standard.names.filter { (try? Registry.standard.make($0)) is any FrameRendering }.joined(separator: ", "))")
+            throw GymError("'\(environment)' draws only text, not frames (FrameRendering); environments with frames: \(GymCommandLine.registry.names.filter { (try? GymCommandLine.registry.make($0)) is any FrameRendering }.joined(separator: ", "))")
         }
         do {
             try FileManager.default.createDirectory(atPath: frames, withIntermediateDirectories: true)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Environments
 import Foundation
 import Gym
+import Training
 import Viewer
 
 /// `gym play <env>`: a person plays with the keyboard.
@@ -42,27 +43,27 @@ struct PlayCommand: ParsableCommand {
     }
 
     func run() throws {
-        let spec = try Registry.standard.spec(named: environment)
+        let spec = try GymCommandLine.registry.spec(named: environment)
         let made = try environmentOptions.makeEnvironment(named: environment)
         guard let playable = made as? any Environment & HumanPlayable else {
-            let playable = Registry.standard.names.filter { (try? Registry.standard.make($0)) is any HumanPlayable }
+            let playable = GymCommandLine.registry.names.filter { (try? GymCommandLine.registry.make($0)) is any HumanPlayable }
             throw GymError("'\(environment)' has no keyboard controls; playable environments: \(playable.joined(separator: ", "))")
         }
         var options = try ViewingOptions.parse(["--render", "window"])
         options.fps = fps
         options.record = record
         try options.validate()
-        try play(playable, spec: spec, options: options)
+        try play(playable, spec: spec, request: options.request(title: "play: \(spec.name)"))
     }
 
     /// The game loop: one step per key (turn-based) or per frame (real time), until quit or `--episodes`.
-    private func play<E: Environment & HumanPlayable>(_ environment: E, spec: EnvironmentSpec, options: ViewingOptions) throws {
-        let viewing = try Viewing(options, environment: environment, spec: spec, title: "gym play: \(spec.name)",
-                                  keysDriveTheGame: true)
-        guard let display = viewing.display, let view = display.view else {
+    private func play<E: Environment & HumanPlayable>(_ environment: E, spec: EnvironmentSpec,
+                                                      request: DisplayRequest?) throws {
+        guard let request, let display = try EpisodeDisplay.open(request, for: environment, spec: spec, keysDriveTheGame: true),
+              let view = display.view else {
             throw GymError("cannot open a window to play in")
         }
-        var environment = Watched(environment, display: display)
+        var environment = Watched(environment, watchers: [display])
         _ = environment.reset(seed: seed)
         var finished = 0
         var episodeReturn = 0.0
@@ -77,7 +78,7 @@ struct PlayCommand: ParsableCommand {
             episodeReturn = 0
             _ = environment.reset()
         }
-        try viewing.finish()
+        try display.close()
     }
 
     /// The next action: the held key's (or the idle action) in real-time games, the next pressed key's in turn-based

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Gym
+import Training
+
+/// `gym eval <agent> <env> --load FILE`: evaluate a saved agent greedily, without training.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate a saved agent greedily and print a summary.",
+        discussion: """
+            The checkpoint carries the agent's configuration and how the environment was observed (such as
+            --pixels), so no other flag is needed.
+            Examples:
+              gym run dqn cartpole --save cartpole.safetensors
+              gym eval dqn cartpole --load cartpole.safetensors --episodes 100
+              gym eval dqn gridworld --load maze.safetensors --render ansi --json
+              gym eval dqn cartpole --load cartpole.safetensors --episodes 3 --record cartpole.gif
+            """
+    )
+
+    @OptionGroup var checkpoint: CheckpointArguments
+
+    @Option(help: "Greedy evaluation episodes.")
+    var episodes: Int = 100
+
+    @Option(help: "Seed of the evaluation episodes (they use seed+1, like the evaluation after `gym run`).")
+    var seed: UInt64 = 0
+
+    @Option(help: "Write one JSON line per evaluation episode to this file.")
+    var log: String?
+
+    @Flag(help: "Print one JSON object on stdout instead of the text summary.")
+    var json = false
+
+    @OptionGroup(title: "Watching")
+    var viewing: ViewingOptions
+
+    @OptionGroup(title: "Environment")
+    var environmentOptions: EnvironmentArguments
+
+    func validate() throws {
+        guard episodes > 0 else { throw ValidationError("--episodes must be positive, got \(episodes)") }
+    }
+
+    func run() throws {
+        let report = try checkpoint.evaluate(episodes: episodes, seed: seed, viewing: viewing, log: log,
+                                             environmentOptions: environmentOptions)
+        try report.print(json: json)
+    }
+}
+
+extension CheckpointArguments {
+    /// Evaluates the saved agent greedily, showing and recording the episodes as `viewing` asks (`gym eval`,
+    /// `gym watch`); the environment is observed as it was in training (the checkpoint's pixel size).
+    func evaluate(episodes: Int, seed: UInt64, viewing: ViewingOptions, log: String?,
+                  environmentOptions: EnvironmentArguments) throws -> TrainingReport {
+        let agent = try AgentKind.named(agent)
+        let spec = try GymCommandLine.registry.spec(named: environment)
+        let url = URL(fileURLWithPath: load)
+        let savedPixels = try TrainingSession.checkpointMetadata(at: url)["pixels"].flatMap(Int.init)
+        if let given = environmentOptions.pixels, given != savedPixels {
+            throw GymError("'\(load)' holds an agent trained on \(savedPixels.map { "--pixels \($0) frames" } ?? "the game's own observations"), not --pixels \(given)")
+        }
+        var plan = RunPlan(agent: agent, environmentName: environment, spec: spec)
+        plan.seed = seed
+        plan.evaluationEpisodes = episodes
+        plan.log = log
+        plan.display = viewing.request(title: plan.title)
+        if let savedPixels { plan.checkpointMetadata["pixels"] = String(savedPixels) }
+        let made = try environmentOptions.makeEnvironment(named: environment, pixels: savedPixels)
+        StopRequest.installSignalHandlers()
+        return try TrainingSession.evaluate(plan, checkpoint: url, on: made)
+    }
+}

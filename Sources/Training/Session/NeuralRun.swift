@@ -1,0 +1,94 @@
+import Agents
+import Foundation
+import Gym
+
+/// The neural part of a run, generic over the environment and its observation encoder: builds (or loads) the agent
+/// the plan names, trains it unless only evaluating, evaluates it greedily and reports.
+struct NeuralRun: EncodedEnvironmentVisitor {
+    let plan: RunPlan
+    let parts: Parts
+    /// The checkpoint to start from (training) or to evaluate.
+    let checkpoint: URL?
+    let evaluateOnly: Bool
+
+    func visit<E: Environment, Encoder: ObservationEncoder>(_ environment: E, encoder: Encoder,
+                                                           kind: ObservationKind) throws -> TrainingReport
+    where E.Observation == Encoder.Observation, E.Action == Int {
+        guard let actions = environment.actionSpace as? Discrete else {
+            throw GymError("\(plan.agent.rawValue) needs a discrete action space; '\(plan.environmentName)' has \(environment.actionSpace)")
+        }
+        switch plan.agent {
+        case .dqn:
+            return try run(DQN<Encoder>.self, preset: kind.dqnPreset, on: environment, encoder: encoder,
+                           actionCount: actions.count)
+        case .reinforce:
+            return try run(Reinforce<Encoder>.self, preset: kind.reinforcePreset, on: environment, encoder: encoder,
+                           actionCount: actions.count)
+        case .actorCritic:
+            return try run(ActorCritic<Encoder>.self, preset: kind.actorCriticPreset, on: environment,
+                           encoder: encoder, actionCount: actions.count)
+        case .qLearning, .sarsa, .expectedSarsa, .valueIteration, .policyIteration:
+            throw GymError("\(plan.agent.rawValue) is not a neural agent")
+        }
+    }
+
+    private func run<Agent: NeuralAgent, E: Environment>(
+        _ type: Agent.Type, preset: Agent.Configuration, on environment: E, encoder: Agent.Encoder, actionCount: Int
+    ) throws -> TrainingReport where E.Observation == Agent.Encoder.Observation, E.Action == Int {
+        var environment = environment
+        var agent = try makeAgent(type, preset: preset, encoder: encoder, actionCount: actionCount)
+        var report = parts.report
+        report.hyperparameters = agent.configuration.settingValues
+        report.hyperparameters["network"] = agent.configuration.architecture(for: encoder.inputShape).rawValue
+        if evaluateOnly {
+            report.checkpoint = checkpoint?.path
+            report.episodes = agent.episodesCompleted
+            report.steps = agent.stepsTaken
+            report.updates = agent.updates
+            report.finalLoss = agent.lastLoss
+        } else {
+            do {
+                report.record(try parts.trainer.train(&agent, in: &environment))
+            } catch let divergence as TrainingDiverged {
+                throw GymError(divergence.description)
+            }
+        }
+        let evaluation = try parts.trainer.evaluate(in: &environment, episodes: plan.evaluationEpisodes,
+                                                    seed: plan.seed &+ 1, maxSteps: plan.evaluationStepLimit,
+                                                    policy: agent.greedyAction)
+        if let discrete = environment as? any DiscreteEnvironment {
+            // Every state's greedy action and value, as the tabular agents report them.
+            let states = (0..<discrete.observationSpace.count).compactMap { $0 as? Agent.Encoder.Observation }
+            report.policy = states.map(agent.greedyAction)
+            report.values = states.compactMap(agent.stateValue)
+            report.policyPicture = (environment as? any PolicyRendering)?.policyText(report.policy)
+        }
+        return parts.finish(report, evaluation: evaluation, trainedSteps: evaluateOnly ? 0 : report.steps)
+    }
+
+    /// A fresh agent from the tuned preset and the plan's settings, or (with a checkpoint) the saved one with the
+    /// plan's settings applied to its saved configuration.
+    private func makeAgent<Agent: NeuralAgent>(_ type: Agent.Type, preset: Agent.Configuration,
+                                               encoder: Agent.Encoder, actionCount: Int) throws -> Agent {
+        guard let checkpoint else {
+            var configuration = preset
+            configuration.seed = plan.seed
+            try configuration.apply(plan.settings)
+            return try Agent(encoder: encoder, actionCount: actionCount, configuration: configuration)
+        }
+        let (_, metadata, saved) = try Agent.readCheckpoint(from: checkpoint)
+        if let savedEnvironment = metadata["env"], savedEnvironment != plan.spec.name {
+            throw GymError("'\(checkpoint.path)' holds an agent trained on '\(savedEnvironment)', not '\(plan.spec.name)'")
+        }
+        for (key, value) in plan.checkpointMetadata where metadata[key] != value {
+            throw GymError("'\(checkpoint.path)' holds an agent trained with \(key) \(metadata[key] ?? "unset"), but this run has \(key) \(value)")
+        }
+        var configuration = saved
+        try configuration.apply(plan.settings)
+        if evaluateOnly {
+            // Nothing left to train: the budget ends where the saved agent stopped.
+            configuration.totalSteps = max(1, Int(metadata["steps_taken"] ?? "") ?? 1)
+        }
+        return try Agent.load(from: checkpoint, encoder: encoder, actionCount: actionCount, configuration: configuration)
+    }
+}
