@@ -47,7 +47,7 @@ public struct PolicyGradientConfiguration: Equatable, Sendable, Codable {
 
     /// The settings, each declared once: flag, help (the field's doc comment), valid values and field.
     public static let settings: [Setting<PolicyGradientConfiguration>] = sharedSettings + [
-        .number("value-learning-rate", \.valueLearningRate, in: .aboveUpTo(0, 10),
+        .number("value-learning-rate", \.valueLearningRate, in: .aboveUpTo(0, 1e9),
                 help: "Adam's step size for the value network (the learned baseline or critic)."),
         .number("entropy-coefficient", \.entropyCoefficient, in: .closed(0, 1_000),
                 help: "Weight of the policy's entropy bonus."),

@@ -5,7 +5,7 @@ extension AgentConfiguration {
     static var sharedSettings: [Setting<Self>] {
         [
             .integer("steps", \.totalSteps, in: 1...maximumBudget, help: "Environment steps to train for."),
-            .number("learning-rate", \.learningRate, in: .aboveUpTo(0, 10), aliases: ["alpha"],
+            .number("learning-rate", \.learningRate, in: .aboveUpTo(0, 1e9), aliases: ["alpha"],
                     help: "The optimizer's step size."),
             .number("discount", \.discount, in: .unitInterval, aliases: ["gamma"], help: "Discount factor γ."),
             .integers("hidden", \.hiddenLayers, in: 1...65_536, count: 1...16,

@@ -116,12 +116,12 @@ import Testing
     @Test func invalidConfigurationsSayWhatIsWrong() {
         var configuration = PolicyGradientConfiguration()
         configuration.episodesPerUpdate = 0
-        #expect(throws: GymError("episodesPerUpdate must be positive, got 0")) {
+        #expect(throws: GymError("episodes-per-update must be an integer from 1 to 1000000, got 0")) {
             try Reinforce(encoder: OneHotEncoder(count: 2), actionCount: 2, configuration: configuration)
         }
         configuration = PolicyGradientConfiguration()
         configuration.entropyCoefficient = -1
-        #expect(throws: GymError("the entropy coefficient must not be negative, got -1.0")) {
+        #expect(throws: GymError("entropy-coefficient must be a number in [0, 1000], got -1")) {
             try ActorCritic(encoder: OneHotEncoder(count: 2), actionCount: 2, configuration: configuration)
         }
     }

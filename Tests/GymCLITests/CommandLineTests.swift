@@ -104,7 +104,7 @@ import Testing
         (["run", "q-learning", "frozen"], "unknown environment 'frozen'; valid environments: asterix, breakout, cartpole, cliffwalking, freeway, frozenlake"),
         (["run", "dqn-ish", "frozenlake"], "unknown agent 'dqn-ish'; valid agents: q-learning, sarsa"),
         (["run", "q-learning", "frozenlake", "--tolerance", "0.1"], "--tolerance does not apply to q-learning"),
-        (["run", "q-learning", "frozenlake", "--learning-rate", "2"], "learning rate α must lie in (0, 1], got 2.0"),
+        (["run", "q-learning", "frozenlake", "--learning-rate", "2"], "learning-rate must be a number in (0, 1], got '2'"),
         (["run", "q-learning", "cliffwalking", "--map", "x.txt"], "--map applies to gridworld, frozenlake and frozenlake8x8"),
         (["run", "q-learning", "gridworld", "--map", "/nonexistent/maze.txt"], "cannot read map file '/nonexistent/maze.txt'"),
         (["run", "value-iteration", "mdp"], "the 'mdp' environment needs a JSON file"),

@@ -55,19 +55,19 @@ import Testing
 
     @Test(arguments: [
         (["run", "q-learning", "gridworld", "--double-dqn"], "--double-dqn does not apply to q-learning; it is for dqn"),
-        (["run", "dqn", "gridworld", "--episodes", "5"], "--episodes does not apply to dqn; it is for the tabular learners"),
-        (["run", "dqn", "gridworld", "--loss", "l1"], "unknown loss function 'l1'; valid loss functions: mse, huber"),
-        (["run", "dqn", "gridworld", "--hidden", "64,x"], "--hidden takes positive layer widths"),
+        (["run", "dqn", "gridworld", "--episodes", "5"], "--episodes does not apply to dqn; it is for q-learning, sarsa, expected-sarsa"),
+        (["run", "dqn", "gridworld", "--loss", "l1"], "loss must be one of mse or huber, got 'l1'"),
+        (["run", "dqn", "gridworld", "--hidden", "64,x"], "hidden must be 1 to 16 comma-separated integers from 1 to 65536, got '64,x'"),
         (["run", "q-learning", "cartpole"], "q-learning is tabular"),
-        (["run", "reinforce", "cartpole", "--epsilon-end", "0.1"], "--epsilon-end does not apply to reinforce; it is for the ε-greedy agents"),
-        (["run", "dqn", "cartpole", "--baseline", "mean"], "--baseline does not apply to dqn; it is for reinforce and actor-critic"),
+        (["run", "reinforce", "cartpole", "--epsilon-end", "0.1"], "--epsilon-end does not apply to reinforce; it is for q-learning, sarsa, expected-sarsa, dqn"),
+        (["run", "dqn", "cartpole", "--baseline", "mean"], "--baseline does not apply to dqn; it is for reinforce"),
         (["run", "actor-critic", "cartpole", "--episodes-per-update", "4"], "--episodes-per-update does not apply to actor-critic; it is for reinforce"),
-        (["run", "reinforce", "cartpole", "--baseline", "median"], "unknown baseline 'median' (did you mean 'mean'?); valid baselines: none, mean, value"),
-        (["run", "q-learning", "gridworld", "--hidden", "8"], "--hidden does not apply to q-learning; it is for the neural agents"),
+        (["run", "reinforce", "cartpole", "--baseline", "median"], "baseline must be one of none, mean or value, got 'median'"),
+        (["run", "q-learning", "gridworld", "--hidden", "8"], "--hidden does not apply to q-learning; it is for dqn, reinforce, actor-critic"),
         (["run", "dqn", "cartpole", "--network", "nature"], "the nature network needs [channels, height, width] inputs of at least 36x36"),
         (["run", "dqn", "cartpole", "--log-updates", "5"], "--log-updates sets how often --log FILE gets an update line; give --log FILE too"),
         (["run", "dqn", "cartpole", "--log-updates", "0"], "--log-updates must be positive, got 0"),
-        (["run", "dqn", "breakout", "--network", "resnet"], "Please provide one of 'mlp', 'minatar' or 'nature'"),
+        (["run", "dqn", "breakout", "--network", "resnet"], "network must be one of mlp, minatar, nature or auto, got 'resnet'"),
     ])
     func deepFlagErrorsSayWhatIsValid(arguments: [String], message: String) throws {
         let output = try CommandRunner.run(arguments)
@@ -137,14 +137,20 @@ import Testing
         #expect((report["hyperparameters"] as? [String: String])?["network"] == "nature")
         #expect(report["updates"] as? Int == 50)
 
-        let withoutPixels = try CommandRunner.run(["eval", "dqn", "breakout", "--load", "nature.safetensors"],
-                                                  binary: binary, in: directory)
-        #expect(withoutPixels.status != 0)
-        #expect(withoutPixels.stderr.contains("trained on --pixels 84 frames, but this run observes the game's own channel grids"),
-                "\(withoutPixels.stderr)")
-        let withPixels = try CommandRunner.run(["eval", "dqn", "breakout", "--load", "nature.safetensors", "--pixels", "84",
-                                                "--episodes", "1"], binary: binary, in: directory)
-        #expect(withPixels.status == 0, "\(withPixels.stderr)")
+        // gym eval takes the pixel size from the checkpoint; another size, or a resumed run without it, is an error.
+        let savedPixels = try CommandRunner.run(["eval", "dqn", "breakout", "--load", "nature.safetensors", "--episodes", "1"],
+                                                binary: binary, in: directory)
+        #expect(savedPixels.status == 0, "\(savedPixels.stderr)")
+        let otherPixels = try CommandRunner.run(["eval", "dqn", "breakout", "--load", "nature.safetensors", "--pixels", "42"],
+                                                binary: binary, in: directory)
+        #expect(otherPixels.status != 0)
+        #expect(otherPixels.stderr.contains("trained on --pixels 84 frames, but this run observes --pixels 42 frames"),
+                "\(otherPixels.stderr)")
+        let resumedWithout = try CommandRunner.run(["run", "dqn", "breakout", "--load", "nature.safetensors", "--steps", "400"],
+                                                   binary: binary, in: directory)
+        #expect(resumedWithout.status != 0)
+        #expect(resumedWithout.stderr.contains("trained on --pixels 84 frames, but this run observes the game's own observations"),
+                "\(resumedWithout.stderr)")
     }
 
     @Test func evalOfASavedAgentRepeatsTheRunsEvaluationWithoutFlags() throws {

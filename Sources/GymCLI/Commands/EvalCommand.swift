@@ -56,12 +56,12 @@ extension CheckpointArguments {
     func evaluate(episodes: Int, seed: UInt64, viewing: ViewingOptions, log: String?,
                   environmentOptions: EnvironmentArguments) throws -> TrainingReport {
         let agent = try AgentKind.named(agent)
+        guard agent.isNeural else {
+            throw GymError("gym eval and gym watch load saved neural agents (\(AgentKind.allCases.filter(\.isNeural).map(\.rawValue).joined(separator: ", "))); '\(agent.rawValue)' has no checkpoint: use gym run \(agent.rawValue) \(environment)")
+        }
         let spec = try GymCommandLine.registry.spec(named: environment)
         let url = URL(fileURLWithPath: load)
-        let savedPixels = try TrainingSession.checkpointMetadata(at: url)["pixels"].flatMap(Int.init)
-        if let given = environmentOptions.pixels, given != savedPixels {
-            throw GymError("'\(load)' holds an agent trained on \(savedPixels.map { "--pixels \($0) frames" } ?? "the game's own observations"), not --pixels \(given)")
-        }
+        let savedPixels = try checkSavedPixels(in: url, given: environmentOptions.pixels, required: false)
         var plan = RunPlan(agent: agent, environmentName: environment, spec: spec)
         plan.seed = seed
         plan.evaluationEpisodes = episodes
@@ -72,4 +72,15 @@ extension CheckpointArguments {
         StopRequest.installSignalHandlers()
         return try TrainingSession.evaluate(plan, checkpoint: url, on: made)
     }
+}
+
+/// The pixel size the checkpoint at `url` was trained with; an error when `given` differs (a given `nil` is a
+/// difference only when `required`: `gym eval` takes the saved size, a resumed `gym run` must repeat it).
+func checkSavedPixels(in url: URL, given: Int?, required: Bool) throws -> Int? {
+    let saved = try TrainingSession.checkpointMetadata(at: url)["pixels"].flatMap(Int.init)
+    guard saved == given || (given == nil && !required) else {
+        func observed(_ pixels: Int?) -> String { pixels.map { "--pixels \($0) frames" } ?? "the game's own observations" }
+        throw GymError("'\(url.relativePath)' holds an agent trained on \(observed(saved)), but this run observes \(observed(given)); give the same --pixels as in training")
+    }
+    return saved
 }

@@ -10,7 +10,14 @@ struct ListCommand: ParsableCommand {
         abstract: "List the environments (with their spaces) and the agents."
     )
 
+    @Flag(help: "Print every agent's settings (flag, meaning, valid values) as Markdown tables instead.")
+    var settings = false
+
     func run() throws {
+        if settings {
+            print(AgentKind.settingsMarkdown, terminator: "")
+            return
+        }
         let registry = GymCommandLine.registry
         print("Environments:")
         for spec in registry.specs {

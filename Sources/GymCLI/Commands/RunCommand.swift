@@ -54,6 +54,7 @@ struct RunCommand: ParsableCommand {
         var plan = RunPlan(agent: agent, environmentName: environment, spec: spec)
         plan.settings = try SettingArguments.parse(settings, for: agent)
         try runOptions.apply(to: &plan, pixels: pixels)
+        if let load = plan.load { _ = try checkSavedPixels(in: load, given: pixels, required: true) }
         plan.display = viewing.request(title: plan.title)
         if runOptions.showValues {
             guard !agent.isNeural else {

@@ -47,15 +47,7 @@ enum SettingArguments {
 
     /// The settings of every agent, grouped by the agents that share them, for `gym run --help`.
     static var helpText: String {
-        var groups: [(agents: [AgentKind], settings: [SettingInfo])] = []
-        for agent in AgentKind.allCases {
-            if let index = groups.firstIndex(where: { $0.settings == agent.settings }) {
-                groups[index].agents.append(agent)
-            } else {
-                groups.append(([agent], agent.settings))
-            }
-        }
-        return groups.map { group in
+        AgentKind.settingGroups.map { group in
             let lines = group.settings.map { setting in
                 let names = ([setting.name] + setting.aliases).map { "--\($0)" }.joined(separator: ", ")
                 let value = setting.isSwitch ? " / --no-\(setting.name)" : " <value>"

@@ -69,9 +69,11 @@ public final class EpisodeLog: TrainingObserver {
 
     public func episodeFinished(_ event: EpisodeEvent) throws {
         let episode = event.episode
+        var figures = event.figures
+        if figures.epsilon != nil { figures.epsilon = episode.epsilon }   // the ε the episode was played with
         try write(Line(phase: "train", episode: episode.index, return: episode.totalReward, length: episode.length,
                        terminated: episode.terminated, success: event.success, totalSteps: episode.totalSteps,
-                       figures: event.figures))
+                       figures: figures))
     }
 
     public func updateFinished(_ event: UpdateEvent) throws {

@@ -41,7 +41,7 @@ struct NeuralRun: EncodedEnvironmentVisitor {
         report.hyperparameters = agent.configuration.settingValues
         report.hyperparameters["network"] = agent.configuration.architecture(for: encoder.inputShape).rawValue
         if evaluateOnly {
-            report.checkpoint = checkpoint?.path
+            report.checkpoint = checkpoint?.relativePath
             report.episodes = agent.episodesCompleted
             report.steps = agent.stepsTaken
             report.updates = agent.updates

@@ -1,0 +1,141 @@
+import Agents
+import Environments
+import Foundation
+import Gym
+import Testing
+import Training
+
+/// Records every event a trainer sends.
+final class EventRecorder: TrainingObserver {
+    var starts = 0
+    var episodes: [EpisodeEvent] = []
+    var updates: [UpdateEvent] = []
+    var sweeps: [PlanningSweep] = []
+    var results: [TrainingResult] = []
+    var checkpoints: [(url: URL, lastGood: Bool)] = []
+    var evaluations: [Evaluation] = []
+    /// Called after each episode event (to request a stop, say).
+    var afterEpisode: (EpisodeEvent) -> Void = { _ in }
+
+    func trainingStarted(_ start: TrainingStart) { starts += 1 }
+    func episodeFinished(_ event: EpisodeEvent) {
+        episodes.append(event)
+        afterEpisode(event)
+    }
+    func updateFinished(_ event: UpdateEvent) { updates.append(event) }
+    func sweepFinished(_ sweep: PlanningSweep) { sweeps.append(sweep) }
+    func trainingFinished(_ result: TrainingResult) { results.append(result) }
+    func checkpointSaved(to url: URL, lastGood: Bool) { checkpoints.append((url, lastGood)) }
+    func evaluationFinished(_ evaluation: Evaluation) { evaluations.append(evaluation) }
+}
+
+@Suite struct TrainerTests {
+    static func smallMaze() throws -> TimeLimit<GridWorld> {
+        let map = try GridMap(parsing: """
+            S..#
+            .#.H
+            ...G
+            """)
+        let world = try GridWorld(map: map, configuration: .init(rewards: .init(step: -0.01, goal: 1, hole: -1, cliff: -1)))
+        return TimeLimit(world, maxEpisodeSteps: 50)
+    }
+
+    static func learner(episodes: Int) throws -> QLearning {
+        var configuration = QLearning.Configuration()
+        configuration.budget = .episodes(episodes)
+        configuration.learningRate = 0.5
+        return try QLearning(stateCount: 12, actionCount: 4, configuration: configuration)
+    }
+
+    @Test func movingAverageAndSolvedAtFollowTheReturns() throws {
+        var maze = try Self.smallMaze()
+        var learner = try Self.learner(episodes: 300)
+        let trainer = Trainer(rewardThreshold: 0.9, stop: StopRequest())
+        let recorder = EventRecorder()
+        trainer.observe(recorder)
+        let result = try trainer.train(&learner, in: &maze)
+
+        #expect(recorder.starts == 1 && recorder.results.count == 1)
+        #expect(recorder.episodes.map(\.episode.index) == Array(1...300))
+        #expect(result.returns == recorder.episodes.map(\.episode.totalReward))
+        #expect(result.episodes == 300 && !result.interrupted)
+        // The moving averages, computed here from the returns alone.
+        let window = Trainer.movingAverageWindow
+        let averages = (window...result.returns.count).map { end in
+            result.returns[(end - window)..<end].reduce(0, +) / Double(window)
+        }
+        #expect(abs((result.bestMovingAverage ?? .nan) - (averages.max() ?? .nan)) < 1e-9)
+        let solved = averages.firstIndex { $0 >= 0.9 }.map { $0 + window }
+        #expect(solved != nil)
+        #expect(result.solvedAtEpisode == solved)
+        #expect(recorder.episodes[window - 2].movingAverage == nil && recorder.episodes[window - 1].movingAverage != nil)
+        #expect(recorder.episodes.allSatisfy { $0.success != nil })
+    }
+
+    @Test func aStopRequestEndsTrainingButNotTheEvaluationAfterIt() throws {
+        var maze = try Self.smallMaze()
+        var learner = try Self.learner(episodes: 1_000)
+        let stop = StopRequest()
+        let trainer = Trainer(stop: stop)
+        let recorder = EventRecorder()
+        recorder.afterEpisode = { event in if event.episode.index == 7 { stop.request() } }
+        trainer.observe(recorder)
+        let result = try trainer.train(&learner, in: &maze)
+        #expect(result.interrupted && result.episodes == 7 && recorder.episodes.count == 7)
+
+        // The stop came before the evaluation, so the evaluation runs all its episodes.
+        let evaluation = try trainer.evaluate(in: &maze, episodes: 20, seed: 1, policy: learner.greedyAction)
+        #expect(evaluation.episodes == 20 && recorder.evaluations.count == 1)
+    }
+
+    @Test func aStopDuringTheEvaluationEndsItAfterTheCurrentEpisode() throws {
+        var maze = try Self.smallMaze()
+        let stop = StopRequest()
+        let trainer = Trainer(stop: stop)
+        var played = 0
+        let evaluation = try trainer.evaluate(in: &maze, episodes: 50, seed: 1) { _ in
+            played += 1
+            if played == 30 { stop.request() }
+            return 0
+        }
+        #expect(evaluation.episodes < 50 && evaluation.episodes >= 1)
+    }
+
+    @Test func aDivergenceKeepsTheLastGoodCheckpoint() throws {
+        var configuration = DQNConfiguration.discreteStates
+        configuration.totalSteps = 5_000
+        configuration.learningStarts = 10
+        configuration.trainFrequency = 1
+        configuration.batchSize = 16
+        configuration.hiddenLayers = [16]
+        configuration.learningRate = 1e9
+        var agent = try DQN(encoder: OneHotEncoder(count: 12), actionCount: 4, configuration: configuration)
+        var maze = try Self.smallMaze()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("diverged-\(UUID().uuidString).safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let trainer = Trainer(checkpoint: url, checkpointMetadata: ["env": "maze"], stop: StopRequest())
+        let recorder = EventRecorder()
+        trainer.observe(recorder)
+
+        #expect(throws: TrainingDiverged.self) { try trainer.train(&agent, in: &maze) }
+        #expect(recorder.checkpoints.count == 1 && recorder.checkpoints.first?.lastGood == true)
+        #expect(recorder.results.first?.divergence != nil)
+        #expect(!recorder.updates.isEmpty)
+        let saved = try DQN<OneHotEncoder>.load(from: url, encoder: OneHotEncoder(count: 12), actionCount: 4)
+        #expect(saved.updates == agent.updates)
+        #expect(saved.network.parameters.flatMap { $0.value.scalars }.allSatisfy { $0.isFinite })
+    }
+
+    @Test func plannersReportEverySweep() throws {
+        let maze = try Self.smallMaze()
+        let trainer = Trainer(stop: StopRequest())
+        let recorder = EventRecorder()
+        trainer.observe(recorder)
+        let solution = try trainer.plan(ValueIteration(), model: maze.base, showingOn: maze)
+        #expect(recorder.sweeps.count == solution.iterations)
+        #expect(recorder.sweeps.map(\.iteration) == Array(1...solution.iterations))
+        #expect(recorder.sweeps.last?.values == solution.values)
+        #expect(recorder.sweeps.last?.policy == solution.policy)
+        #expect(recorder.sweeps.last?.residual == solution.residual)
+    }
+}
