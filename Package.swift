@@ -30,9 +30,13 @@ let package = Package(
         .target(name: "Viewer", dependencies: ["Gym"]),
         .target(name: "Training", dependencies: ["Gym", "Agents", "Viewer", "TensorCore"]),
         .target(
+            name: "Benchmarks",
+            dependencies: ["Gym", "Environments", "Agents", "NeuralNetwork", "TensorCore", "Viewer", "Training"]
+        ),
+        .target(
             name: "GymCLI",
             dependencies: [
-                "Gym", "Environments", "Agents", "NeuralNetwork", "Viewer", "Training",
+                "Gym", "Environments", "Agents", "NeuralNetwork", "Viewer", "Training", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -2,7 +2,7 @@ import Training
 import ArgumentParser
 import Foundation
 import Gym
-import NeuralNetwork
+import Benchmarks
 
 /// `gym bench [suite ...]`: throughput figures, as text or one JSON object.
 struct BenchCommand: ParsableCommand {
@@ -13,7 +13,7 @@ struct BenchCommand: ParsableCommand {
     )
 
     /// Every suite, in the order they run.
-    static var suites: [any BenchmarkSuite.Type] { [TabularBenchmarks.self, TensorSuite.self, DeepAgentSuite.self, ArcadeSuite.self, ViewerSuite.self] }
+    static var suites: [any BenchmarkSuite.Type] { benchmarkSuites }
 
     @Argument(help: "Suites to run (default: all): \(BenchCommand.suites.map { $0.name }.joined(separator: ", ")).")
     var suiteNames: [String] = []

@@ -1,3 +1,4 @@
+import NeuralNetwork
 import TensorCore
 
 /// A network, its Adam optimizer and fixed random inputs: the unit of the network benchmarks.

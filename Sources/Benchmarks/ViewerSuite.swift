@@ -19,7 +19,7 @@ struct ViewerSuite: BenchmarkSuite {
     let frames = 2_000
 
     func run(settings: BenchmarkSettings, report: (BenchmarkFigure) -> Void) throws {
-        let maze = try GymCommandLine.registry.make("gridworld")
+        let maze = try Registry.standard.make("gridworld")
         try measure("gridworld", maze, report: report)
         try measure("breakout", Breakout(), report: report)
     }

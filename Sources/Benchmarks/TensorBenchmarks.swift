@@ -1,3 +1,4 @@
+import NeuralNetwork
 import Foundation
 import TensorCore
 

@@ -1,3 +1,4 @@
+import NeuralNetwork
 /// One measured benchmark number, ready to print or serialize (`gym bench` reports every suite with it).
 public struct BenchmarkFigure: Sendable, Equatable, Codable {
     /// A stable identifier, such as `gemm_512_t1` or `nature_cnn_train_b32_t1`.

@@ -1,3 +1,4 @@
+import NeuralNetwork
 /// Peer figures measured with `scripts/peers/tensor_bench.py --threads 1` on the reference machine (AMD EPYC
 /// with AVX-512, NumPy 2.4.6 with OpenBLAS, PyTorch 2.15 CPU), right after the Swift figures, same method.
 enum PeerFigures {

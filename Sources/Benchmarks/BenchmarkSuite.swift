@@ -2,13 +2,17 @@ import Training
 import NeuralNetwork
 
 /// The settings every suite receives from `gym bench`.
-struct BenchmarkSettings {
+public struct BenchmarkSettings: Sendable {
     /// Compute thread counts to measure multi-threaded code at (suites without threaded code ignore it).
-    var threadCounts: [Int]
+    public var threadCounts: [Int]
+
+    public init(threadCounts: [Int]) {
+        self.threadCounts = threadCounts
+    }
 }
 
 /// A group of related measurements that `gym bench` can run by name.
-protocol BenchmarkSuite {
+public protocol BenchmarkSuite {
     /// The name given on the command line (`gym bench tabular`).
     static var name: String { get }
     /// One line for `gym bench --help`.
@@ -30,3 +34,8 @@ func fastestSeconds(repetitions: Int = 3, _ body: () throws -> Void) rethrows ->
     }
     return best
 }
+
+/// Every suite `gym bench` runs, in order.
+public let benchmarkSuites: [any BenchmarkSuite.Type] = [
+    TabularBenchmarks.self, TensorSuite.self, DeepAgentSuite.self, ArcadeSuite.self, ViewerSuite.self,
+]

@@ -1,3 +1,4 @@
+import NeuralNetwork
 import Foundation
 
 /// The process's resident memory, read from `/proc/self/status` on Linux (0 elsewhere).
