@@ -45,7 +45,7 @@ func runDeep(_ environment: any Environment, context: RunContext, options: DeepA
                            family: .channelGrids, context: context, options: options, evaluateOnly: evaluateOnly)
     }
     if let image = environment as? any ImageEnvironment {
-        let encoder = try ImageEncoder(space: image.observationSpace, stackedFrames: image.stackedFrames)
+        let encoder = ImageEncoder(space: image.observationSpace)
         return try runDeep(image, encoder: encoder, family: .images, context: context, options: options,
                            evaluateOnly: evaluateOnly)
     }
@@ -162,7 +162,7 @@ private func trainAndEvaluate<Agent: NeuralAgent, E: Environment>(
         }
         lastEpisode = episode
         returns.append(episode.totalReward)
-        let success = (environment as? any GoalReporting)?.isAtGoal
+        let success = environment.capability(GoalReporting.self)?.isAtGoal
         progress.record(episode, success: success, loss: agent.lastLoss)
         if let average = movingAverage.add(episode.totalReward) {
             report.bestMovingAverage = max(report.bestMovingAverage ?? -.infinity, average)
@@ -207,7 +207,7 @@ private func trainAndEvaluate<Agent: NeuralAgent, E: Environment>(
         let states = (0..<discrete.observationSpace.count).compactMap { $0 as? Agent.Encoder.Observation }
         report.policy = states.map(agent.greedyAction)
         report.values = states.compactMap(agent.stateValue)
-        report.policyPicture = (environment as? any PolicyRendering)?.policyText(report.policy)
+        report.policyPicture = environment.capability(PolicyRendering.self)?.policyText(report.policy)
     }
     report.wallSeconds = seconds(clock.now - start)
     let evaluationSteps = evaluation.episodeLengths.reduce(0, +)

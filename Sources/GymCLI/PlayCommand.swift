@@ -44,19 +44,19 @@ struct PlayCommand: ParsableCommand {
     func run() throws {
         let spec = try Registry.standard.spec(named: environment)
         let made = try environmentOptions.makeEnvironment(named: environment)
-        guard let playable = made as? any Environment & HumanPlayable else {
-            let playable = Registry.standard.names.filter { (try? Registry.standard.make($0)) is any HumanPlayable }
+        guard let controls = made.capability(HumanPlayable.self) else {
+            let playable = Registry.standard.names.filter { (try? Registry.standard.make($0))?.capability(HumanPlayable.self) != nil }
             throw GymError("'\(environment)' has no keyboard controls; playable environments: \(playable.joined(separator: ", "))")
         }
         var options = try ViewingOptions.parse(["--render", "window"])
         options.fps = fps
         options.record = record
         try options.validate()
-        try play(playable, spec: spec, options: options)
+        try play(made, controls: controls, spec: spec, options: options)
     }
 
     /// The game loop: one step per key (turn-based) or per frame (real time), until quit or `--episodes`.
-    private func play<E: Environment & HumanPlayable>(_ environment: E, spec: EnvironmentSpec, options: ViewingOptions) throws {
+    private func play<E: Environment>(_ environment: E, controls: any HumanPlayable, spec: EnvironmentSpec, options: ViewingOptions) throws {
         let viewing = try Viewing(options, environment: environment, spec: spec, title: "gym play: \(spec.name)",
                                   keysDriveTheGame: true)
         guard let display = viewing.display, let view = display.view else {
@@ -66,7 +66,7 @@ struct PlayCommand: ParsableCommand {
         _ = environment.reset(seed: seed)
         var finished = 0
         var episodeReturn = 0.0
-        while let key = nextAction(environment.base, view: view) {
+        while let key = nextAction(controls, view: view) {
             guard let action = key as? E.Action else { break }
             let step = try environment.step(action)
             episodeReturn += step.reward

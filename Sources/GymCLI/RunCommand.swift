@@ -68,7 +68,7 @@ struct RunCommand: ParsableCommand {
             guard viewing.render == .window || viewing.record != nil else {
                 throw GymError("--show-values draws on the window or the recording: add --render or --record FILE.gif")
             }
-            guard made is any ValueMapRendering else {
+            guard made.capability(ValueMapRendering.self) != nil else {
                 throw GymError("--show-values needs an environment that paints values on its tiles (gridworld, frozenlake, frozenlake8x8, cliffwalking); '\(environment)' does not")
             }
         }

@@ -17,7 +17,7 @@ func runTabular<E: DiscreteEnvironment>(_ environment: E, context: RunContext) t
 
     let policy: [Int]
     if context.agent.isPlanner {
-        guard let model = environment as? any TabularModel else {
+        guard let model = environment.capability(TabularModel.self) else {
             throw GymError("\(context.agent.rawValue) plans from a model of the dynamics, and '\(context.environmentName)' does not expose one (TabularModel); use q-learning, sarsa or expected-sarsa instead")
         }
         let solution = try plan(model, context: context, report: &report)
@@ -38,7 +38,7 @@ func runTabular<E: DiscreteEnvironment>(_ environment: E, context: RunContext) t
     if context.run.showValues { display?.valueMap = (report.values, policy) }
     report.trainSeconds = seconds(clock.now - start)
     report.policy = policy
-    report.policyPicture = (environment as? any PolicyRendering)?.policyText(policy)
+    report.policyPicture = environment.capability(PolicyRendering.self)?.policyText(policy)
 
     // Greedy evaluation, on its own seed so that it does not depend on how long training ran.
     // A planner has no training episodes, so its recording is the first evaluation episode.
@@ -85,13 +85,13 @@ private func train<E: DiscreteEnvironment>(
         let episode = try learner.trainEpisode(in: &environment)
         lastEpisode = episode
         returns.append(episode.totalReward)
-        let success = (environment as? any GoalReporting)?.isAtGoal
+        let success = environment.capability(GoalReporting.self)?.isAtGoal
         progress.record(episode, success: success)
         try log?.write(EpisodeLog.Line(phase: "train", episode: episode.index, return: episode.totalReward,
                                        length: episode.length, terminated: episode.terminated, success: success,
                                        epsilon: episode.epsilon, totalSteps: episode.totalSteps))
         let done = budget.elapsed(episodes: episode.index, steps: episode.totalSteps)
-        if let renderer, let drawable = environment as? any DiscreteEnvironment & TextRendering,
+        if let renderer, let drawable = environment.capability((any DiscreteEnvironment & TextRendering).self),
            done * 10 >= nextDemonstration * budget.amount {
             nextDemonstration = done * 10 / budget.amount + 1
             let snapshot = learner
@@ -181,7 +181,7 @@ func firstEpisodeObserver<E: Environment>(_ renderer: TerminalRenderer?) -> (E, 
     return { environment, step in
         guard let renderer, renderedSteps >= 0 else { return }
         renderedSteps += 1
-        renderer.draw((environment as? any TextRendering)?.text() ?? "",
+        renderer.draw(environment.capability(TextRendering.self)?.text() ?? "",
                       caption: "evaluation episode 1, step \(renderedSteps), reward \(formatNumber(step.reward))")
         if step.isDone { renderedSteps = -1 }
     }
@@ -189,7 +189,7 @@ func firstEpisodeObserver<E: Environment>(_ renderer: TerminalRenderer?) -> (E, 
 
 /// A renderer for `environment`, or a clear error when it cannot draw itself as text.
 func terminalRenderer<E: Environment>(for environment: E, fps: Double) throws -> TerminalRenderer {
-    guard environment is any TextRendering else {
+    guard environment.capability(TextRendering.self) != nil else {
         throw GymError("--render ansi needs an environment that draws itself as text (TextRendering); this one does not")
     }
     return TerminalRenderer(fps: fps)

@@ -122,10 +122,10 @@ final class EpisodeDisplay {
 
     /// The picture of `environment`: with the value map when one is set and the environment can paint it.
     func frame<E: Environment>(of environment: E) -> Frame? {
-        if let valueMap, let painter = environment as? any ValueMapRendering {
+        if let valueMap, let painter = environment.capability(ValueMapRendering.self) {
             return painter.frame(values: valueMap.values, policy: valueMap.policy)
         }
-        return (environment as? any FrameRendering)?.frame()
+        return environment.capability(FrameRendering.self)?.frame()
     }
 
     private func draw<E: Environment>(_ environment: E) throws {

@@ -17,7 +17,7 @@ struct Viewing {
     init<E: Environment>(_ options: ViewingOptions, environment: E, spec: EnvironmentSpec, title: String,
                          keysDriveTheGame: Bool = false) throws {
         let fps = options.framesPerSecond(for: spec)
-        let sample = (environment as? any FrameRendering)?.frame()
+        let sample = environment.capability(FrameRendering.self)?.frame()
         let composedSize = sample.map { HUD.compose($0, status: HUDStatus(episode: 0, step: 0, episodeReturn: 0)) }
         var view: LiveView?
         switch options.render {
@@ -35,7 +35,7 @@ struct Viewing {
                                     framesPerSecond: fps, library: try SDLLibrary.load(), keysDriveTheGame: keysDriveTheGame)
             } catch {
                 guard !keysDriveTheGame else { throw GymError("cannot open a window to play in: \(error)") }
-                if environment is any TextRendering {
+                if environment.capability(TextRendering.self) != nil {
                     TerminalOutput.write("cannot open a window: \(error)\nshowing the episodes in the terminal instead\n")
                     terminal = TerminalRenderer(fps: fps)
                 } else {

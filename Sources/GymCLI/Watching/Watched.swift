@@ -31,9 +31,6 @@ struct Watched<Base: Environment>: EnvironmentWrapper {
 
 extension Watched: DiscreteEnvironment where Base: DiscreteEnvironment {}
 extension Watched: VectorEnvironment where Base: VectorEnvironment {}
-extension Watched: TabularModel where Base: TabularModel {}
-extension Watched: TextRendering where Base: TextRendering {}
-extension Watched: FrameRendering where Base: FrameRendering {}
-extension Watched: ValueMapRendering where Base: ValueMapRendering {}
-extension Watched: GoalReporting where Base: GoalReporting {}
-extension Watched: PolicyRendering where Base: PolicyRendering {}
+extension Watched: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
+extension Watched: ImageEnvironment where Base: ImageEnvironment {}
+extension Watched: PixelEnvironment where Base: PixelEnvironment {}
