@@ -38,7 +38,7 @@ public struct Evaluation: Equatable, Sendable {
         var lengths: [Int] = []
         var successes = 0
         var cut = 0
-        let reportsGoals = environment is any GoalReporting
+        let reportsGoals = environment.capability(GoalReporting.self) != nil
         for episode in 0..<episodes {
             var observation = environment.reset(seed: episode == 0 ? seed : nil)
             var episodeReturn = 0.0
@@ -50,7 +50,7 @@ public struct Evaluation: Equatable, Sendable {
                 length += 1
                 observation = step.observation
                 if step.isDone {
-                    if let goals = environment as? any GoalReporting, goals.isAtGoal { successes += 1 }
+                    if environment.capability(GoalReporting.self)?.isAtGoal == true { successes += 1 }
                     break
                 }
                 if let maxSteps, length >= maxSteps {

@@ -88,12 +88,12 @@ extension Registry {
         [
             EnvironmentSpec(
                 name: "mdp",
-                summary: "an explicit MDP loaded from a JSON file (--mdp FILE; format in docs/mdp-format.md)",
+                summary: "an explicit MDP loaded from a JSON file (option file; format in docs/mdp-format.md)",
                 family: "mdp", maxEpisodeSteps: 1000,
                 options: [EnvironmentOption("file", default: "required", "path of the MDP's JSON file")]
             ) { options in
                 guard let path = options.string("file") else {
-                    throw GymError("the 'mdp' environment needs a JSON file: pass --mdp FILE (format in docs/mdp-format.md)")
+                    throw GymError("the 'mdp' environment needs a JSON file: give its path as the option 'file' (format in docs/mdp-format.md)")
                 }
                 return try TabularMDP(contentsOfFile: path)
             },

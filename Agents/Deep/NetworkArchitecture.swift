@@ -27,12 +27,12 @@ public enum NetworkArchitecture: String, Equatable, Sendable, CaseIterable, Coda
             return
         case .minatar:
             guard inputShape.count == 3, inputShape[1] >= 3, inputShape[2] >= 3 else {
-                throw GymError("the minatar network needs [channels, height, width] inputs of at least 3x3, got \(inputShape); use --network mlp for vector observations")
+                throw GymError("the minatar network needs [channels, height, width] inputs of at least 3x3, got \(inputShape); vector observations need the mlp network")
             }
         case .nature:
             let size = inputShape.count == 3 ? StandardNetworks.natureFeatureSize(height: inputShape[1], width: inputShape[2]) : (0, 0)
             guard size.0 > 0, size.1 > 0 else {
-                throw GymError("the nature network needs [channels, height, width] inputs of at least 36x36 (84x84 in the paper, --pixels 84), got \(inputShape); use --network minatar for small boards")
+                throw GymError("the nature network needs [channels, height, width] inputs of at least 36x36 (84x84 in the paper), got \(inputShape); an arcade game observed as 84x84 pixel frames provides them, and the minatar network fits small boards")
             }
         }
     }

@@ -62,8 +62,7 @@ public func withObservationEncoder<V: EncodedEnvironmentVisitor>(for environment
         return try visitor.visit(grid, encoder: ChannelGridEncoder(space: grid.observationSpace), kind: .channelGrids)
     }
     if let image = environment as? any ImageEnvironment {
-        let encoder = try ImageEncoder(space: image.observationSpace, stackedFrames: image.stackedFrames)
-        return try visitor.visit(image, encoder: encoder, kind: .images)
+        return try visitor.visit(image, encoder: ImageEncoder(space: image.observationSpace), kind: .images)
     }
     return nil
 }

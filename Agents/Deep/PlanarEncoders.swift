@@ -53,7 +53,7 @@ public protocol FrameStackEncoder: ObservationEncoder {
 
 /// 8-bit planar images (``PlanarImage``, such as the `[4, 84, 84]` stacks of `--pixels 84`) as floats in [0, 1].
 ///
-/// Images are stored as bytes, never floats. When the image is a stack of `stackedFrames` frames (``FrameStack``
+/// Images are stored as bytes, never floats. When the space says the image is a stack of frames (``FrameStack``
 /// with reset padding), the replay memory is a ``FrameStackReplayBuffer`` that stores every frame once: a million
 /// 84x84 Nature-DQN transitions take 7.1 GB instead of 56 GB.
 public struct ImageEncoder: FrameStackEncoder {
@@ -68,15 +68,12 @@ public struct ImageEncoder: FrameStackEncoder {
     /// Frames per observation.
     public let stackedFrames: Int
 
-    /// An encoder for the images of `space`, each a stack of `stackedFrames` frames along the channel axis.
-    public init(space: ImageSpace, stackedFrames: Int = 1) throws {
-        guard stackedFrames > 0, space.channels % stackedFrames == 0 else {
-            throw GymError("an image of \(space.channels) channels cannot hold a stack of \(stackedFrames) equal frames")
-        }
+    /// An encoder for the images of `space`, each a stack of `space.stackedFrames` frames along the channel axis.
+    public init(space: ImageSpace) {
         channels = space.channels
         height = space.height
         width = space.width
-        self.stackedFrames = stackedFrames
+        stackedFrames = space.stackedFrames
     }
 
     public var inputShape: [Int] { [channels, height, width] }

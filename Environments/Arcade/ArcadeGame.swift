@@ -9,7 +9,7 @@ import Gym
 /// Performance: a game is a struct of over a hundred bytes, and Swift hands a non-mutating method that is not
 /// inlined its own copy of `self`. So `observation()` and the non-mutating helpers that a frame's rules call are
 /// `@inline(__always)`; otherwise every step would copy the whole game.
-public protocol ArcadeGame: PixelEnvironment, ChannelGridEnvironment, TextRendering
+public protocol ArcadeGame: PixelEnvironment, ChannelGridEnvironment, FrameRendering, TextRendering
 where Observation == ChannelGrid, Action == Int, ObservationSpace == ChannelGridSpace, ActionSpace == Discrete {
     /// The observation channels, in MinAtar's order.
     static var channels: [ArcadeChannel] { get }

@@ -98,7 +98,7 @@ struct DeepAgentSuite: BenchmarkSuite {
         ) { grid in grid = seaquestSpace.sample(using: &generator) })
         report(try residentMegabytes(
             name: "replay_nature_1m_mb", memory: FrameStackReplayBuffer.self,
-            encoder: try ImageEncoder(space: ImageSpace(channels: 4, height: 84, width: 84), stackedFrames: 4),
+            encoder: ImageEncoder(space: ImageSpace(channels: 4, height: 84, width: 84, stackedFrames: 4)),
             capacity: 1_000_000, first: PlanarImage(channels: 4, height: 84, width: 84),
             comparison: "1M slots of 84x84 frames, filled, each frame stored once for its 4-frame stacks; target ≤ 8 GB"
         ) { stack in

@@ -99,7 +99,7 @@ struct ViewerSuite: BenchmarkSuite {
             for _ in 0..<frames {
                 let step = try environment.step(environment.actionSpace.sample(using: &generator))
                 if step.isDone { _ = environment.reset() }
-                guard let frame = (environment as? any FrameRendering)?.frame() else {
+                guard let frame = environment.capability(FrameRendering.self)?.frame() else {
                     throw GymError("the viewer benchmark needs an environment that draws frames")
                 }
                 try sink.take(frame)

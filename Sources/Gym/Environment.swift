@@ -59,13 +59,4 @@ where Observation == ChannelGrid, Action == Int, ObservationSpace == ChannelGrid
 /// An environment whose observations are 8-bit ``PlanarImage``s and whose actions come from a ``Discrete`` space,
 /// such as an arcade game behind the Nature DQN preprocessing chain; deep agents read it with a convolutional network.
 public protocol ImageEnvironment: Environment
-where Observation == PlanarImage, Action == Int, ObservationSpace == ImageSpace, ActionSpace == Discrete {
-    /// How many frames of a stream each observation stacks along its channels (``FrameStack``'s count; 1 for a
-    /// single image). A replay buffer uses it to store each frame once.
-    var stackedFrames: Int { get }
-}
-
-extension ImageEnvironment {
-    /// A single image.
-    public var stackedFrames: Int { 1 }
-}
+where Observation == PlanarImage, Action == Int, ObservationSpace == ImageSpace, ActionSpace == Discrete {}

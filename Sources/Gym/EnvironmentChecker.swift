@@ -24,7 +24,7 @@ public enum EnvironmentChecker {
         if let invalidActionCheck = checkInvalidAction(environment, seed: seed) {
             results.append(invalidActionCheck)
         }
-        if let model = environment as? any TabularModel {
+        if let model = environment.capability(TabularModel.self) {
             results.append(checkModel(model))
         }
         return results

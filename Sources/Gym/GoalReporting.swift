@@ -5,7 +5,3 @@ public protocol GoalReporting {
     /// Whether the agent is at a goal now (checked when an episode ends).
     var isAtGoal: Bool { get }
 }
-
-extension EnvironmentWrapper where Base: GoalReporting {
-    public var isAtGoal: Bool { base.isAtGoal }
-}

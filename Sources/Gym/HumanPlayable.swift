@@ -6,6 +6,9 @@ public enum PlayKey: Hashable, Sendable, CaseIterable {
 }
 
 /// An environment a person can play from the keyboard (`gym play`).
+///
+/// The keys are looked up once for a whole session (through ``Environment/capability(_:)``), so what they stand for
+/// should depend on the environment's configuration, not on its state.
 public protocol HumanPlayable {
     /// The action `key` stands for, or `nil` when the key does nothing in this environment.
     func action(for key: PlayKey) -> Int?

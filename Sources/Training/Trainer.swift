@@ -169,6 +169,6 @@ public final class Trainer {
 
     /// Whether `environment` reports that it is at its goal (`nil` when it does not report goals).
     private func goalReached<E: Environment>(_ environment: E) -> Bool? {
-        (environment as? any GoalReporting)?.isAtGoal
+        environment.capability(GoalReporting.self)?.isAtGoal
     }
 }

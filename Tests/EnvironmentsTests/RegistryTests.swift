@@ -38,7 +38,7 @@ import Testing
         let lake = try Registry.standard.make("frozenlake", options: EnvironmentOptions(["slippery": "false"]))
         let limited = try #require(lake as? TimeLimit<GridWorld>)
         #expect(limited.maxEpisodeSteps == 100)
-        #expect(limited.transitions(state: 0, action: 2).count == 1)
+        #expect(limited.capability(TabularModel.self)?.transitions(state: 0, action: 2).count == 1)
         #expect(try Registry.standard.make("cliffwalking") is GridWorld)
     }
 

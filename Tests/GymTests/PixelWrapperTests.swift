@@ -50,7 +50,7 @@ private func gray(_ height: Int, _ width: Int, _ pixels: [UInt8]) -> PlanarImage
     @Test func frameStackPadsWithCopiesOfTheFirstFrame() throws {
         let a = gray(1, 2, [1, 2]), b = gray(1, 2, [3, 4]), c = gray(1, 2, [5, 6]), d = gray(1, 2, [7, 8])
         var stacked = FrameStack(Playback(images: [a, b, c, d]), count: 3)
-        #expect(stacked.observationSpace == ImageSpace(channels: 3, height: 1, width: 2))
+        #expect(stacked.observationSpace == ImageSpace(channels: 3, height: 1, width: 2, stackedFrames: 3))
         let first = stacked.reset(seed: 0)
         #expect(first.channels == 3 && first.pixels == [1, 2, 1, 2, 1, 2])
         // Oldest first: each step drops the oldest frame and appends the newest.
@@ -72,9 +72,22 @@ private func gray(_ height: Int, _ width: Int, _ pixels: [UInt8]) -> PlanarImage
         let a = PlanarImage(channels: 2, height: 1, width: 1, pixels: [1, 2])
         let b = PlanarImage(channels: 2, height: 1, width: 1, pixels: [3, 4])
         var stacked = FrameStack(Playback(images: [a, b]), count: 2)
-        #expect(stacked.observationSpace.channels == 4)
+        #expect(stacked.observationSpace == ImageSpace(channels: 4, height: 1, width: 1, stackedFrames: 2))
         #expect(stacked.reset(seed: 0).pixels == [1, 2, 1, 2])
         #expect(try stacked.step(0).observation.pixels == [1, 2, 3, 4])
+    }
+
+    @Test func resizingAndPoolingAStackKeepItsFrameCount() {
+        let stacked = FrameStack(Playback(images: [gray(2, 2, [1, 2, 3, 4])]), count: 3)
+        #expect(Resize(stacked, height: 1, width: 1).observationSpace.stackedFrames == 3)
+        #expect(MaxPoolFrames(stacked).observationSpace.stackedFrames == 3)
+        #expect(Grayscale(stacked).observationSpace.stackedFrames == 1)
+    }
+
+    @Test func anImageSpaceRefusesAStackThatDoesNotDivideItsChannels() async {
+        await #expect(processExitsWith: .failure) {
+            _ = ImageSpace(channels: 3, height: 1, width: 1, stackedFrames: 2)
+        }
     }
 
     // MARK: - Max-pool

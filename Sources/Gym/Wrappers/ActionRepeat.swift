@@ -35,8 +35,7 @@ public struct ActionRepeat<Base: Environment>: EnvironmentWrapper {
 }
 
 extension ActionRepeat: DiscreteEnvironment where Base: DiscreteEnvironment {}
-extension ActionRepeat: TextRendering where Base: TextRendering {}
-extension ActionRepeat: FrameRendering where Base: FrameRendering {}
-extension ActionRepeat: PixelEnvironment where Base: PixelEnvironment {}
+extension ActionRepeat: VectorEnvironment where Base: VectorEnvironment {}
 extension ActionRepeat: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension ActionRepeat: ImageEnvironment where Base: ImageEnvironment {}
+extension ActionRepeat: PixelEnvironment where Base: PixelEnvironment {}

@@ -1,7 +1,11 @@
-/// An environment that wraps another and keeps its model and rendering.
+/// An environment that wraps another.
 ///
-/// Declaring a wrapper's conditional conformances (`extension MyWrapper: TabularModel where Base: TabularModel {}`)
-/// is enough: the members forward to ``base`` through the extensions below.
+/// A wrapper declares only what it changes. Capabilities it leaves alone (models, rendering, keys, goals) are found
+/// in its base through ``Environment/capability(_:)``. What Swift must know statically is the exception: a wrapper
+/// that keeps its base's observation and action types declares the kinds that describe them
+/// (`extension MyWrapper: DiscreteEnvironment where Base: DiscreteEnvironment {}`, likewise ``VectorEnvironment``,
+/// ``ChannelGridEnvironment``, ``ImageEnvironment``), and ``PixelEnvironment``, whose frames the pixel chain reads
+/// on every step; its `frame()` then forwards to ``base`` through the extension below.
 public protocol EnvironmentWrapper: Environment {
     /// The wrapped environment's type.
     associatedtype Base: Environment
@@ -9,36 +13,7 @@ public protocol EnvironmentWrapper: Environment {
     var base: Base { get }
 }
 
-extension EnvironmentWrapper where Self: TabularModel, Base: TabularModel {
-    public var stateCount: Int { base.stateCount }
-    public var actionCount: Int { base.actionCount }
-    public func transitions(state: Int, action: Int) -> [Transition] { base.transitions(state: state, action: action) }
-    public var initialStateDistribution: [Double] { base.initialStateDistribution }
-    public var transitionTable: TransitionTable { base.transitionTable }
-    public var discount: Double? { base.discount }
-}
-
-extension EnvironmentWrapper where Base: TextRendering {
-    public func text() -> String { base.text() }
-}
-
-extension EnvironmentWrapper where Base: FrameRendering {
+extension EnvironmentWrapper where Self: PixelEnvironment, Base: PixelEnvironment {
+    /// The base's frame: a wrapper that keeps a pixel environment's actions keeps what it draws.
     public func frame() -> Frame { base.frame() }
-}
-
-extension EnvironmentWrapper where Base: ValueMapRendering {
-    public func frame(values: [Double], policy: [Int]) -> Frame { base.frame(values: values, policy: policy) }
-}
-
-extension EnvironmentWrapper where Base: PolicyRendering {
-    public func policyText(_ policy: [Int]) -> String { base.policyText(policy) }
-}
-
-extension EnvironmentWrapper where Base: HumanPlayable {
-    public func action(for key: PlayKey) -> Int? { base.action(for: key) }
-    public var idleAction: Int? { base.idleAction }
-}
-
-extension EnvironmentWrapper where Self: ImageEnvironment, Base: ImageEnvironment {
-    public var stackedFrames: Int { base.stackedFrames }
 }

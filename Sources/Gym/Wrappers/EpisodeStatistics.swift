@@ -61,10 +61,6 @@ public struct EpisodeStatistics<Base: Environment>: Environment {
 extension EpisodeStatistics: EnvironmentWrapper {}
 extension EpisodeStatistics: DiscreteEnvironment where Base: DiscreteEnvironment {}
 extension EpisodeStatistics: VectorEnvironment where Base: VectorEnvironment {}
-extension EpisodeStatistics: TabularModel where Base: TabularModel {}
-extension EpisodeStatistics: TextRendering where Base: TextRendering {}
-extension EpisodeStatistics: FrameRendering where Base: FrameRendering {}
-extension EpisodeStatistics: GoalReporting where Base: GoalReporting {}
-extension EpisodeStatistics: PolicyRendering where Base: PolicyRendering {}
 extension EpisodeStatistics: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension EpisodeStatistics: ImageEnvironment where Base: ImageEnvironment {}
+extension EpisodeStatistics: PixelEnvironment where Base: PixelEnvironment {}

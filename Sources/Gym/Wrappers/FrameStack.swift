@@ -1,8 +1,9 @@
 /// Observes the last `k` images stacked along the channel axis, oldest first (Gymnasium's `FrameStackObservation`).
 ///
 /// A stack of `k` grayscale frames is a `k`-channel ``PlanarImage`` — the `[k, height, width]` input of a
-/// convolutional network. At the start of an episode the missing older frames are ``Padding/reset`` copies of the
-/// first image (Gymnasium's default) or ``Padding/zero`` blank images.
+/// convolutional network — and the observation space says it stacks `k` frames (``ImageSpace/stackedFrames``). At
+/// the start of an episode the missing older frames are ``Padding/reset`` copies of the first image (Gymnasium's
+/// default) or ``Padding/zero`` blank images.
 public struct FrameStack<Base: Environment>: ObservationTransform
 where Base.Observation == PlanarImage, Base.ObservationSpace == ImageSpace {
     /// What fills the stack before `k` images have been seen.
@@ -32,7 +33,7 @@ where Base.Observation == PlanarImage, Base.ObservationSpace == ImageSpace {
 
     public var observationSpace: ImageSpace {
         let space = base.observationSpace
-        return ImageSpace(channels: space.channels * count, height: space.height, width: space.width)
+        return ImageSpace(channels: space.channels * count, height: space.height, width: space.width, stackedFrames: count)
     }
 
     public mutating func start(_ observation: PlanarImage) -> PlanarImage {
@@ -67,9 +68,4 @@ where Base.Observation == PlanarImage, Base.ObservationSpace == ImageSpace {
     }
 }
 
-extension FrameStack: TextRendering where Base: TextRendering {}
-extension FrameStack: FrameRendering where Base: FrameRendering {}
-extension FrameStack: ImageEnvironment where Base.ActionSpace == Discrete {
-    /// The images per observation.
-    public var stackedFrames: Int { count }
-}
+extension FrameStack: ImageEnvironment where Base.ActionSpace == Discrete {}

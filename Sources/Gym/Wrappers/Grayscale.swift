@@ -41,6 +41,4 @@ where Base.Observation == PlanarImage, Base.ObservationSpace == ImageSpace {
     }
 }
 
-extension Grayscale: TextRendering where Base: TextRendering {}
-extension Grayscale: FrameRendering where Base: FrameRendering {}
 extension Grayscale: ImageEnvironment where Base.ActionSpace == Discrete {}

@@ -35,6 +35,4 @@ where Base.Observation == PlanarImage, Base.ObservationSpace == ImageSpace {
     }
 }
 
-extension MaxPoolFrames: TextRendering where Base: TextRendering {}
-extension MaxPoolFrames: FrameRendering where Base: FrameRendering {}
 extension MaxPoolFrames: ImageEnvironment where Base.ActionSpace == Discrete {}

@@ -44,11 +44,13 @@ public struct NatureDQNPreprocessing: Equatable, Sendable {
         return clipRewards ? RewardClipping(stacked) : RewardClipping(stacked, low: -.infinity, high: .infinity)
     }
 
-    /// Wraps an environment chosen at run time (from the registry); throws when it does not draw itself or its
-    /// actions are not numbered.
+    /// Wraps an environment chosen at run time (from the registry); throws when it is not a ``PixelEnvironment``
+    /// (it does not draw itself or its actions are not numbered).
+    ///
+    /// The environment itself must be one, not merely contain one: the chain keeps every wrapper around the game.
     public func apply(toAny environment: any Environment, name: String) throws -> any Environment {
         guard let pixels = environment as? any PixelEnvironment else {
-            throw GymError("--pixels needs an environment that renders frames and has numbered actions (the arcade games: breakout, space-invaders, freeway, asterix, seaquest); '\(name)' does not")
+            throw GymError("the pixel preprocessing needs an environment that renders frames and has numbered actions (the arcade games: breakout, space-invaders, freeway, asterix, seaquest); '\(name)' does not")
         }
         return erasedChain(pixels)
     }

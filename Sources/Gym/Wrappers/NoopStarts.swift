@@ -43,8 +43,7 @@ public struct NoopStarts<Base: Environment>: EnvironmentWrapper where Base.Actio
 }
 
 extension NoopStarts: DiscreteEnvironment where Base: DiscreteEnvironment {}
-extension NoopStarts: TextRendering where Base: TextRendering {}
-extension NoopStarts: FrameRendering where Base: FrameRendering {}
-extension NoopStarts: PixelEnvironment where Base: PixelEnvironment {}
+extension NoopStarts: VectorEnvironment where Base: VectorEnvironment {}
 extension NoopStarts: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension NoopStarts: ImageEnvironment where Base: ImageEnvironment {}
+extension NoopStarts: PixelEnvironment where Base: PixelEnvironment {}

@@ -1,8 +1,8 @@
 /// Replaces the observation with the environment's rendered frame, as three planes (red, green, blue).
 ///
-/// This is how an environment that draws itself (``FrameRendering``) becomes a pixel environment; the rest of the
-/// pixel chain (``Grayscale``, ``Resize``, ``MaxPoolFrames``, ``FrameStack``) works on its ``PlanarImage``s.
-public struct PixelObservations<Base: Environment & FrameRendering>: Environment {
+/// This is how an environment that draws itself (``PixelEnvironment``) becomes an ``ImageEnvironment``; the rest of
+/// the pixel chain (``Grayscale``, ``Resize``, ``MaxPoolFrames``, ``FrameStack``) works on its ``PlanarImage``s.
+public struct PixelObservations<Base: PixelEnvironment>: Environment {
     /// The wrapped environment.
     public var base: Base
     /// The frames' shape, read from one rendering when the wrapper is made.
@@ -30,5 +30,4 @@ public struct PixelObservations<Base: Environment & FrameRendering>: Environment
 }
 
 extension PixelObservations: EnvironmentWrapper {}
-extension PixelObservations: TextRendering where Base: TextRendering {}
 extension PixelObservations: ImageEnvironment where Base.ActionSpace == Discrete {}

@@ -31,7 +31,8 @@ where Base.Observation == PlanarImage, Base.ObservationSpace == ImageSpace {
         self.base = base
         self.method = method
         let input = base.observationSpace
-        observationSpace = ImageSpace(channels: input.channels, height: height, width: width)
+        observationSpace = ImageSpace(channels: input.channels, height: height, width: width,
+                                      stackedFrames: input.stackedFrames)
         horizontal = ResamplingWeights(from: input.width, to: width, method: method)
         vertical = ResamplingWeights(from: input.height, to: height, method: method)
     }
@@ -136,6 +137,4 @@ struct ResamplingWeights: Sendable {
     }
 }
 
-extension Resize: TextRendering where Base: TextRendering {}
-extension Resize: FrameRendering where Base: FrameRendering {}
 extension Resize: ImageEnvironment where Base.ActionSpace == Discrete {}

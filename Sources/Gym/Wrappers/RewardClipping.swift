@@ -29,8 +29,7 @@ public struct RewardClipping<Base: Environment>: EnvironmentWrapper {
 }
 
 extension RewardClipping: DiscreteEnvironment where Base: DiscreteEnvironment {}
-extension RewardClipping: TextRendering where Base: TextRendering {}
-extension RewardClipping: FrameRendering where Base: FrameRendering {}
-extension RewardClipping: PixelEnvironment where Base: PixelEnvironment {}
+extension RewardClipping: VectorEnvironment where Base: VectorEnvironment {}
 extension RewardClipping: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension RewardClipping: ImageEnvironment where Base: ImageEnvironment {}
+extension RewardClipping: PixelEnvironment where Base: PixelEnvironment {}

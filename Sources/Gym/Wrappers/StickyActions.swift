@@ -39,8 +39,7 @@ public struct StickyActions<Base: Environment>: EnvironmentWrapper {
 }
 
 extension StickyActions: DiscreteEnvironment where Base: DiscreteEnvironment {}
-extension StickyActions: TextRendering where Base: TextRendering {}
-extension StickyActions: FrameRendering where Base: FrameRendering {}
-extension StickyActions: PixelEnvironment where Base: PixelEnvironment {}
+extension StickyActions: VectorEnvironment where Base: VectorEnvironment {}
 extension StickyActions: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension StickyActions: ImageEnvironment where Base: ImageEnvironment {}
+extension StickyActions: PixelEnvironment where Base: PixelEnvironment {}

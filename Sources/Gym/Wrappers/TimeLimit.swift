@@ -41,12 +41,6 @@ public struct TimeLimit<Base: Environment>: Environment {
 extension TimeLimit: EnvironmentWrapper {}
 extension TimeLimit: DiscreteEnvironment where Base: DiscreteEnvironment {}
 extension TimeLimit: VectorEnvironment where Base: VectorEnvironment {}
-extension TimeLimit: TabularModel where Base: TabularModel {}
-extension TimeLimit: TextRendering where Base: TextRendering {}
-extension TimeLimit: FrameRendering where Base: FrameRendering {}
-extension TimeLimit: ValueMapRendering where Base: ValueMapRendering {}
-extension TimeLimit: HumanPlayable where Base: HumanPlayable {}
-extension TimeLimit: GoalReporting where Base: GoalReporting {}
-extension TimeLimit: PolicyRendering where Base: PolicyRendering {}
 extension TimeLimit: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension TimeLimit: ImageEnvironment where Base: ImageEnvironment {}
+extension TimeLimit: PixelEnvironment where Base: PixelEnvironment {}

@@ -45,20 +45,20 @@ struct PlayCommand: ParsableCommand {
     func run() throws {
         let spec = try GymCommandLine.registry.spec(named: environment)
         let made = try environmentOptions.makeEnvironment(named: environment)
-        guard let playable = made as? any Environment & HumanPlayable else {
-            let playable = GymCommandLine.registry.names.filter { (try? GymCommandLine.registry.make($0)) is any HumanPlayable }
+        guard let controls = made.capability(HumanPlayable.self) else {
+            let playable = GymCommandLine.registry.names.filter { (try? GymCommandLine.registry.make($0))?.capability(HumanPlayable.self) != nil }
             throw GymError("'\(environment)' has no keyboard controls; playable environments: \(playable.joined(separator: ", "))")
         }
         var options = try ViewingOptions.parse(["--render", "window"])
         options.fps = fps
         options.record = record
         try options.validate()
-        try play(playable, spec: spec, request: options.request(title: "play: \(spec.name)"))
+        try play(made, controls: controls, spec: spec, request: options.request(title: "play: \(spec.name)"))
     }
 
     /// The game loop: one step per key (turn-based) or per frame (real time), until quit or `--episodes`.
-    private func play<E: Environment & HumanPlayable>(_ environment: E, spec: EnvironmentSpec,
-                                                      request: DisplayRequest?) throws {
+    private func play<E: Environment>(_ environment: E, controls: any HumanPlayable, spec: EnvironmentSpec,
+                                      request: DisplayRequest?) throws {
         guard let request, let display = try EpisodeDisplay.open(request, for: environment, spec: spec, keysDriveTheGame: true),
               let view = display.view else {
             throw GymError("cannot open a window to play in")
@@ -67,7 +67,7 @@ struct PlayCommand: ParsableCommand {
         _ = environment.reset(seed: seed)
         var finished = 0
         var episodeReturn = 0.0
-        while let key = nextAction(environment.base, view: view) {
+        while let key = nextAction(controls, view: view) {
             guard let action = key as? E.Action else { break }
             let step = try environment.step(action)
             episodeReturn += step.reward

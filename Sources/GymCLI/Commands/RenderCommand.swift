@@ -41,8 +41,8 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let spec = try GymCommandLine.registry.spec(named: environment)
         let made = try environmentOptions.makeEnvironment(named: environment)
-        guard made is any FrameRendering else {
-            throw GymError("'\(environment)' draws only text, not frames (FrameRendering); environments with frames: \(GymCommandLine.registry.names.filter { (try? GymCommandLine.registry.make($0)) is any FrameRendering }.joined(separator: ", "))")
+        guard made.capability(FrameRendering.self) != nil else {
+            throw GymError("'\(environment)' draws only text, not frames (FrameRendering); environments with frames: \(GymCommandLine.registry.names.filter { (try? GymCommandLine.registry.make($0))?.capability(FrameRendering.self) != nil }.joined(separator: ", "))")
         }
         do {
             try FileManager.default.createDirectory(atPath: frames, withIntermediateDirectories: true)
@@ -61,7 +61,7 @@ struct RenderCommand: ParsableCommand {
         var count = 0
         var episodeReturn = 0.0
         func write() throws {
-            guard let frame = (environment as? any FrameRendering)?.frame() else { return }
+            guard let frame = environment.capability(FrameRendering.self)?.frame() else { return }
             let name = String(format: "frame-%04d.png", count)
             try PNGEncoder.write(frame, to: URL(fileURLWithPath: frames).appendingPathComponent(name).path)
             count += 1

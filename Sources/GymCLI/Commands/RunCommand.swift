@@ -65,7 +65,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         let made = try environmentOptions.makeEnvironment(named: environment, pixels: pixels)
-        if runOptions.showValues, !(made is any ValueMapRendering) {
+        if runOptions.showValues, made.capability(ValueMapRendering.self) == nil {
             throw GymError("--show-values needs an environment that paints values on its tiles (gridworld, frozenlake, frozenlake8x8, cliffwalking); '\(environment)' does not")
         }
         StopRequest.installSignalHandlers()

@@ -61,7 +61,7 @@ struct NeuralRun: EncodedEnvironmentVisitor {
             let states = (0..<discrete.observationSpace.count).compactMap { $0 as? Agent.Encoder.Observation }
             report.policy = states.map(agent.greedyAction)
             report.values = states.compactMap(agent.stateValue)
-            report.policyPicture = (environment as? any PolicyRendering)?.policyText(report.policy)
+            report.policyPicture = environment.capability(PolicyRendering.self)?.policyText(report.policy)
         }
         return parts.finish(report, evaluation: evaluation, trainedSteps: evaluateOnly ? 0 : report.steps)
     }

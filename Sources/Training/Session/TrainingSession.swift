@@ -48,7 +48,7 @@ public enum TrainingSession {
         let start = ContinuousClock.now
         let table: ValueTable
         if plan.agent.isPlanner {
-            guard let model = environment as? any TabularModel else {
+            guard let model = environment.capability(TabularModel.self) else {
                 throw GymError("\(plan.agent.rawValue) plans from a model of the dynamics, and '\(plan.environmentName)' does not expose one (TabularModel); use q-learning, sarsa or expected-sarsa instead")
             }
             let solution = try solve(plan, model: model, environment: environment, parts: parts, report: &report)
@@ -68,7 +68,7 @@ public enum TrainingSession {
         report.trainSeconds = seconds(ContinuousClock.now - start)
         report.values = table.values
         report.policy = table.policy
-        report.policyPicture = (environment as? any PolicyRendering)?.policyText(table.policy)
+        report.policyPicture = environment.capability(PolicyRendering.self)?.policyText(table.policy)
         let evaluation = try parts.trainer.evaluate(in: &environment, episodes: plan.evaluationEpisodes,
                                                     seed: plan.seed &+ 1, maxSteps: plan.evaluationStepLimit,
                                                     policy: { table.policy[$0] })

@@ -45,9 +45,9 @@ extension EpisodeDisplay {
     public static func open<E: Environment>(_ request: DisplayRequest, for environment: E, spec: EnvironmentSpec,
                                             keysDriveTheGame: Bool = false) throws -> EpisodeDisplay? {
         let fps = request.framesPerSecond ?? spec.renderFPS
-        let sample = (environment as? any FrameRendering)?.frame()
+        let sample = environment.capability(FrameRendering.self)?.frame()
         let composedSize = sample.map { HUD.compose($0, status: HUDStatus(episode: 0, step: 0, episodeReturn: 0)) }
-        let drawsText = environment is any TextRendering
+        let drawsText = environment.capability(TextRendering.self) != nil
         var view: LiveView?
         var terminal: TerminalRenderer?
         switch request.render {

@@ -159,14 +159,14 @@ public final class EpisodeDisplay: EpisodeWatcher, TrainingObserver {
 
     /// The picture of `environment`: with the value map when one is set and the environment can paint it.
     private func frame<E: Environment>(of environment: E) -> Frame? {
-        if let valueMap, let painter = environment as? any ValueMapRendering {
+        if let valueMap, let painter = environment.capability(ValueMapRendering.self) {
             return painter.frame(values: valueMap.values, policy: valueMap.policy)
         }
-        return (environment as? any FrameRendering)?.frame()
+        return environment.capability(FrameRendering.self)?.frame()
     }
 
     private func draw<E: Environment>(_ environment: E) throws {
-        if let terminal, evaluating, episode == 1, let text = (environment as? any TextRendering)?.text() {
+        if let terminal, evaluating, episode == 1, let text = environment.capability(TextRendering.self)?.text() {
             terminal.draw(text, caption: "evaluation episode 1, step \(step), reward \(formatNumber(episodeReturn))")
         }
         let shown = view?.isDrawing == true && showing.includes(episode)

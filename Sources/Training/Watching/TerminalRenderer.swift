@@ -21,9 +21,9 @@ public struct TerminalRenderer: Sendable {
     /// long; draws nothing for environments that do not draw themselves as text.
     public func playEpisode<E: Environment>(_ environment: E, caption: String, maxSteps: Int,
                                             policy: (E.Observation) -> E.Action) throws {
-        guard environment is any TextRendering else { return }
+        guard environment.capability(TextRendering.self) != nil else { return }
         var environment = environment
-        let text = { ((environment as? any TextRendering)?.text()) ?? "" }
+        let text = { environment.capability(TextRendering.self)?.text() ?? "" }
         var observation = environment.reset(seed: nil)
         var episodeReturn = 0.0
         draw(text(), caption: "\(caption)\nstep 0, return 0")

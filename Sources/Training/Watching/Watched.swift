@@ -81,3 +81,4 @@ extension Watched: DiscreteEnvironment where Base: DiscreteEnvironment {}
 extension Watched: VectorEnvironment where Base: VectorEnvironment {}
 extension Watched: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension Watched: ImageEnvironment where Base: ImageEnvironment {}
+extension Watched: PixelEnvironment where Base: PixelEnvironment {}

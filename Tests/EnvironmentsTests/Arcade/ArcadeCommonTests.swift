@@ -237,7 +237,7 @@ import Testing
 @Suite struct ArcadePixelChainTests {
     @Test func natureChainTurnsAGameIntoStackedGrayscaleImages() throws {
         let chain = try NatureDQNPreprocessing(maximumNoops: 5).apply(to: Breakout(settings: .standard))
-        #expect(chain.observationSpace == ImageSpace(channels: 4, height: 84, width: 84))
+        #expect(chain.observationSpace == ImageSpace(channels: 4, height: 84, width: 84, stackedFrames: 4))
         #expect(chain.actionSpace == Discrete(6))
         var copy = chain
         let first = copy.reset(seed: 1)
