@@ -28,7 +28,7 @@ func runTabular<E: DiscreteEnvironment>(_ environment: E, context: RunContext) t
         report.values = solution.values
     } else {
         var learner = try QLearning(for: environment, configuration: context.hyperparameters.learnerConfiguration(
-            rule: learnerRule(context.agent), seed: context.run.seed, environment: context.environmentName))
+            rule: learnerRule(context.agent), seed: context.run.seed, environment: context.spec.canonicalName))
         report.hyperparameters = describe(learner.configuration)
         try train(&learner, in: &environment, renderer: renderer, display: display, log: log, context: context,
                   report: &report)
