@@ -9,8 +9,8 @@ extension Registry {
     /// Copy it and `register(_:)` your own types and aliases to extend it.
     public static let standard: Registry = {
         var registry = Registry()
-        // The built-in names are distinct and every alias names a built-in option, so registering cannot fail
-        // (RegistryTests checks that every name and alias is there).
+        // The built-in names are distinct and every alias names a built-in environment and its options, so
+        // registering cannot fail (RegistryTests and RegistryAliasTests check that every name and alias is there).
         for spec in toyTextSpecs + classicControlSpecs + mdpSpecs + arcadeSpecs {
             try? registry.register(spec)
         }

@@ -19,8 +19,9 @@ extension Registry {
 
     /// MinAtar's Gymnasium ids for the five games, as MinAtar registers them (`minatar/gym.py`): `MinAtar/<Game>-v0`
     /// with all 6 actions and `MinAtar/<Game>-v1` with the game's minimal action set, neither with a time limit nor a
-    /// reward threshold (like the built-in games). MinAtar's option names: `sticky_action_prob`,
-    /// `use_minimal_action_set` (overriding the version's action set) and `difficulty_ramping` (ours too).
+    /// reward threshold (like the built-in games). MinAtar's option names `sticky_action_prob` and
+    /// `use_minimal_action_set` (which overrides the version's action set) are translated; `difficulty_ramping` is
+    /// ours too, on the games that ramp.
     public static let minAtarAliases: [EnvironmentAlias] = {
         let games = [("breakout", "Breakout"), ("space-invaders", "SpaceInvaders"), ("freeway", "Freeway"),
                      ("asterix", "Asterix"), ("seaquest", "Seaquest")]
