@@ -2,36 +2,61 @@ import Gym
 
 extension Registry {
     /// The built-in environments: `gridworld`, `frozenlake`, `frozenlake8x8`, `cliffwalking`, `cartpole`, `mdp`,
-    /// `garnet`, and the arcade games `breakout`, `space-invaders`, `freeway`, `asterix`, `seaquest`.
+    /// `garnet`, and the arcade games `breakout`, `space-invaders`, `freeway`, `asterix`, `seaquest`; and Gymnasium's
+    /// and MinAtar's ids for them (`FrozenLake-v1`, `MinAtar/Breakout-v1` …, see ``gymnasiumAliases`` and
+    /// ``minAtarAliases``).
     ///
-    /// Copy it and ``register(_:)`` your own types to extend it.
+    /// Copy it and `register(_:)` your own types and aliases to extend it.
     public static let standard: Registry = {
         var registry = Registry()
+        // The built-in names are distinct and every alias names a built-in environment and its options, so
+        // registering cannot fail (RegistryTests and RegistryAliasTests check that every name and alias is there).
         for spec in toyTextSpecs + classicControlSpecs + mdpSpecs + arcadeSpecs {
-            // The built-in names are distinct, so registering cannot fail.
             try? registry.register(spec)
+        }
+        for alias in gymnasiumAliases + minAtarAliases {
+            try? registry.register(alias)
         }
         return registry
     }()
 
     private static let mapOption = EnvironmentOption("map", default: "built-in", "path of a text map file (legend: \(GridMap.legend))")
 
-    private static func frozenLakeSpec(name: String, map: String, threshold: Double, steps: Int) -> EnvironmentSpec {
+    /// Gymnasium's two FrozenLake maps by their `map_name`.
+    private static let frozenLakeMaps = ["4x4": GridWorld.frozenLake4x4Map, "8x8": GridWorld.frozenLake8x8Map]
+
+    private static func frozenLakeSpec(name: String, size: String, threshold: Double, steps: Int) -> EnvironmentSpec {
         EnvironmentSpec(
             name: name,
-            summary: "FrozenLake \(name.hasSuffix("8x8") ? "8x8" : "4x4") with Gymnasium's dynamics: cross the ice to the goal without falling in a hole",
+            summary: "FrozenLake \(size) with Gymnasium's dynamics: cross the ice to the goal without falling in a hole",
             family: "toy-text", rewardThreshold: threshold, maxEpisodeSteps: steps,
             options: [
                 EnvironmentOption("slippery", default: "true", "moves slip to a perpendicular direction"),
                 EnvironmentOption("success_rate", default: "0.3333333333333333", "probability of the intended move when slippery"),
+                EnvironmentOption("size", default: size, "the built-in map: \(frozenLakeMaps.keys.sorted().joined(separator: " or "))"),
                 mapOption,
             ],
             renderFPS: 4
         ) { options in
-            let mapText = try options.string("map").map { try GridMap(contentsOfFile: $0).description } ?? map
-            return try GridWorld.frozenLake(map: mapText, slippery: options.bool("slippery", default: true),
-                                            successRate: options.double("success_rate", default: 1.0 / 3.0))
+            try GridWorld.frozenLake(map: frozenLakeMap(options, size: size),
+                                     slippery: options.bool("slippery", default: true),
+                                     successRate: options.double("success_rate", default: 1.0 / 3.0))
         }
+    }
+
+    /// The map text the options choose: the `map` file, or the built-in map of `size` (`size` by default).
+    private static func frozenLakeMap(_ options: EnvironmentOptions, size defaultSize: String) throws -> String {
+        if let path = options.string("map") {
+            guard options.string("size") == nil else {
+                throw GymError("options 'map' and 'size' both choose the map; give one of them")
+            }
+            return try GridMap(contentsOfFile: path).description
+        }
+        let size = options.string("size") ?? defaultSize
+        guard let map = frozenLakeMaps[size] else {
+            throw GymError("option 'size' must be one of \(frozenLakeMaps.keys.sorted().joined(separator: ", ")), got '\(size)'")
+        }
+        return map
     }
 
     private static var toyTextSpecs: [EnvironmentSpec] {
@@ -60,8 +85,8 @@ extension Registry {
                     cliff: options.double("cliff_reward", default: configuration.rewards.cliff))
                 return try GridWorld(map: maze.map, configuration: configuration)
             },
-            frozenLakeSpec(name: "frozenlake", map: GridWorld.frozenLake4x4Map, threshold: 0.70, steps: 100),
-            frozenLakeSpec(name: "frozenlake8x8", map: GridWorld.frozenLake8x8Map, threshold: 0.85, steps: 200),
+            frozenLakeSpec(name: "frozenlake", size: "4x4", threshold: 0.70, steps: 100),
+            frozenLakeSpec(name: "frozenlake8x8", size: "8x8", threshold: 0.85, steps: 200),
             EnvironmentSpec(
                 name: "cliffwalking",
                 summary: "CliffWalking with Gymnasium's dynamics: walk along the cliff edge to the goal (-1 a step, -100 for falling)",

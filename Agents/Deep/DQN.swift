@@ -82,8 +82,7 @@ public final class DQN<Encoder: ObservationEncoder> {
 
     /// The action with the highest Q-value (the first on ties).
     public func greedyAction(_ observation: Encoder.Observation) -> Int {
-        let values = actionValues(observation)
-        return values.indices.max { values[$0] < values[$1] || (values[$0] == values[$1] && $0 > $1) } ?? 0
+        argmax(actionValues(observation))
     }
 
     // MARK: - Algorithm

@@ -60,8 +60,7 @@ public final class PolicyNetworks {
 
     /// The most probable action (the first on ties).
     public func greedyAction(_ features: [Float]) -> Int {
-        let logits = withoutGradient { policy(inputs(features, rows: 1)).scalars }
-        return logits.indices.max { logits[$0] < logits[$1] || (logits[$0] == logits[$1] && $0 > $1) } ?? 0
+        argmax(withoutGradient { policy(inputs(features, rows: 1)).scalars })
     }
 
     /// V(s) of a batch of inputs, without gradient (`nil` without a value network).

@@ -3,9 +3,9 @@ import Gym
 /// A fixed-capacity ring buffer of transitions with uniform, seeded sampling.
 ///
 /// Storage is preallocated once and compact: observations in their encoder's `Stored` form (an `Int32` per state
-/// for discrete environments), actions as `Int32`, rewards as `Float`, and `terminated` and `truncated` kept apart
-/// so that bootstrapping stops at termination but continues through a time-limit cut. No transition is a heap
-/// object.
+/// for discrete environments), actions as `Int32`, rewards as `Float`, and a `terminated` flag that stops
+/// bootstrapping. A transition cut by a time limit is stored as an ordinary one: its next observation is the real
+/// one at the cut, so its value is bootstrapped, and no flag is needed for it. No transition is a heap object.
 public struct ReplayBuffer<Encoder: ObservationEncoder>: ReplayMemory {
     /// The most transitions held; the oldest is overwritten once full.
     public let capacity: Int
@@ -19,7 +19,6 @@ public struct ReplayBuffer<Encoder: ObservationEncoder>: ReplayMemory {
     private var actions: [Int32]
     private var rewards: [Float]
     private var terminated: [Bool]
-    private var truncated: [Bool]
 
     /// A buffer for `capacity` transitions, allocated now.
     public init(capacity: Int, encoder: Encoder) throws {
@@ -32,10 +31,10 @@ public struct ReplayBuffer<Encoder: ObservationEncoder>: ReplayMemory {
         actions = Array(repeating: 0, count: capacity)
         rewards = Array(repeating: 0, count: capacity)
         terminated = Array(repeating: false, count: capacity)
-        truncated = Array(repeating: false, count: capacity)
     }
 
-    /// Adds one transition, overwriting the oldest when full.
+    /// Adds one transition, overwriting the oldest when full. `truncated` changes nothing here: a truncated
+    /// transition bootstraps like any unterminated one.
     public mutating func append(observation: Encoder.Observation, action: Int, reward: Double,
                                 nextObservation: Encoder.Observation, terminated: Bool, truncated: Bool) {
         let slot = nextSlot
@@ -44,7 +43,6 @@ public struct ReplayBuffer<Encoder: ObservationEncoder>: ReplayMemory {
         actions[slot] = Int32(action)
         rewards[slot] = Float(reward)
         self.terminated[slot] = terminated
-        self.truncated[slot] = truncated
         nextSlot = (slot + 1) % capacity
         count = min(count + 1, capacity)
     }
@@ -95,7 +93,7 @@ public struct ReplayBuffer<Encoder: ObservationEncoder>: ReplayMemory {
     /// Bytes of transition storage (what the capacity costs in memory).
     public var storageBytes: Int {
         2 * observations.count * MemoryLayout<Encoder.Stored>.stride
-            + capacity * (MemoryLayout<Int32>.stride + MemoryLayout<Float>.stride + 2 * MemoryLayout<Bool>.stride)
+            + capacity * (MemoryLayout<Int32>.stride + MemoryLayout<Float>.stride + MemoryLayout<Bool>.stride)
     }
 }
 

@@ -109,7 +109,7 @@ public struct QLearning: Sendable {
 
     /// The best action in `state` by the current table (the lowest-numbered on ties).
     public func greedyAction(_ state: Int) -> Int {
-        indexOfMaximum(actionValues[(state * actionCount)..<((state + 1) * actionCount)])
+        argmax(actionValues[(state * actionCount)..<((state + 1) * actionCount)])
     }
 
     /// The greedy action of every state.

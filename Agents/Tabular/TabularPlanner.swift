@@ -32,10 +32,7 @@ public struct PlanningSweep: Sendable {
 
     /// The greedy policy under ``values`` (one more backup of every state; the lowest action on ties).
     public var policy: [Int] {
-        let actionValues = table.actionValues(of: values, discount: discount)
-        return (0..<table.stateCount).map { state in
-            indexOfMaximum(actionValues[(state * table.actionCount)..<((state + 1) * table.actionCount)])
-        }
+        table.greedyPolicy(actionValues: table.actionValues(of: values, discount: discount))
     }
 }
 

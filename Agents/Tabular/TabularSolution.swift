@@ -26,23 +26,11 @@ public struct TabularSolution: Equatable, Sendable {
         self.converged = converged
         let actionValues = table.actionValues(of: values, discount: discount)
         self.actionValues = actionValues
-        policy = (0..<table.stateCount).map { state in
-            indexOfMaximum(actionValues[(state * table.actionCount)..<((state + 1) * table.actionCount)])
-        }
+        policy = table.greedyPolicy(actionValues: actionValues)
     }
 
     /// Q(state, action).
     public func actionValue(state: Int, action: Int) -> Double {
         actionValues[state * actionCount + action]
     }
-}
-
-/// The index (relative to the slice's start) of the largest value, the first one on ties.
-@usableFromInline
-func indexOfMaximum(_ values: ArraySlice<Double>) -> Int {
-    var best = values.startIndex
-    for index in values.indices where values[index] > values[best] {
-        best = index
-    }
-    return best - values.startIndex
 }

@@ -53,4 +53,10 @@ extension TransitionTable {
             }
         }
     }
+
+    /// The greedy action of every state under `actionValues` (flattened as `state * actionCount + action`), the
+    /// lowest-numbered on ties.
+    func greedyPolicy(actionValues: [Double]) -> [Int] {
+        (0..<stateCount).map { state in argmax(actionValues[(state * actionCount)..<((state + 1) * actionCount)]) }
+    }
 }

@@ -17,6 +17,27 @@ extension Registry {
         ]
     }
 
+    /// MinAtar's Gymnasium ids for the five games, as MinAtar registers them (`minatar/gym.py`): `MinAtar/<Game>-v0`
+    /// with all 6 actions and `MinAtar/<Game>-v1` with the game's minimal action set, neither with a time limit nor a
+    /// reward threshold (like the built-in games). MinAtar's option names `sticky_action_prob` and
+    /// `use_minimal_action_set` (which overrides the version's action set) are translated; `difficulty_ramping` is
+    /// ours too, on the games that ramp.
+    public static let minAtarAliases: [EnvironmentAlias] = {
+        let games = [("breakout", "Breakout"), ("space-invaders", "SpaceInvaders"), ("freeway", "Freeway"),
+                     ("asterix", "Asterix"), ("seaquest", "Seaquest")]
+        let optionNames = [
+            EnvironmentAlias.OptionName("sticky_action_prob", for: "sticky_probability"),
+            EnvironmentAlias.OptionName("use_minimal_action_set", for: "action_set",
+                                        values: ["true": ArcadeActionSet.minimal.rawValue, "false": ArcadeActionSet.full.rawValue]),
+        ]
+        return games.flatMap { name, minAtarName in
+            [(0, ArcadeActionSet.full), (1, ArcadeActionSet.minimal)].map { version, actionSet in
+                EnvironmentAlias("MinAtar/\(minAtarName)-v\(version)", for: name, fixedOptions: ["action_set": actionSet.rawValue],
+                                 optionNames: optionNames, maxEpisodeSteps: nil, rewardThreshold: nil)
+            }
+        }
+    }()
+
     /// The options every arcade game takes; `difficulty_ramping` only where the game ramps.
     static func arcadeOptions(ramps: Bool) -> [EnvironmentOption] {
         var options = [

@@ -10,7 +10,7 @@ import Gym
 /// `Discrete(length)`: the walker's cell, 0 (the trap) to `length - 1` (the treasure).
 ///
 /// ## Starting State
-/// Cell 2, two steps from the trap.
+/// Cell 2 (``start``), two steps from the trap.
 ///
 /// ## Rewards
 /// +1 for reaching the treasure, −1 for falling into the trap, −0.01 for every other step.
@@ -19,15 +19,21 @@ import Gym
 /// Terminated at the treasure or in the trap. Add a `TimeLimit` for a step limit.
 ///
 /// ## Arguments
-/// `length` (at least 3) and `windProbability`, the chance that a step is blown one cell to the left instead.
+/// `length` and `windProbability`, the chance that a step is blown one cell to the left instead. The treasure must
+/// lie beyond the start, so a hallway has at least 4 cells: with 3, the walker would start on the treasure and its
+/// first step right would leave the hallway.
 struct WindyHallway: DiscreteEnvironment, TextRendering, GoalReporting {
+    /// The walker's first cell.
+    static let start = 2
     let length: Int
     let windProbability: Double
-    private(set) var position = 2
+    private(set) var position = start
     private var generator = RandomGenerator(seed: 0)
 
     init(length: Int = 12, windProbability: Double = 0.1) throws {
-        guard length >= 3 else { throw GymError("a hallway needs at least 3 cells, got \(length)") }
+        guard length > Self.start + 1 else {
+            throw GymError("a hallway needs at least \(Self.start + 2) cells (the treasure lies beyond the start, cell \(Self.start)), got \(length)")
+        }
         guard (0..<1).contains(windProbability) else {
             throw GymError("the wind probability must lie in [0, 1), got \(windProbability)")
         }
@@ -37,11 +43,11 @@ struct WindyHallway: DiscreteEnvironment, TextRendering, GoalReporting {
 
     var observationSpace: Discrete { Discrete(length) }
     var actionSpace: Discrete { Discrete(2) }
-    var isAtGoal: Bool { position == length - 1 }
+    var isAtGoal: Bool { position == length - 1 }   // lets evaluation report a success rate
 
     mutating func reset(seed: UInt64?) -> Int {
-        if let seed { generator = RandomGenerator(seed: seed) }
-        position = 2
+        if let seed { generator = RandomGenerator(seed: seed) }   // reseed only when given a seed
+        position = Self.start
         return position
     }
 

@@ -16,13 +16,22 @@ public struct EnvironmentOptions: Sendable, Equatable {
         values[name]
     }
 
-    /// `name` as a Boolean (`true/false`, `yes/no`, `1/0`), or `defaultValue` when absent.
+    /// `name` as a Boolean (`true/false`, `yes/no`, `1/0`, `on/off`, in any case, so Python's `True` and `False`
+    /// too), or `defaultValue` when absent.
     public func bool(_ name: String, default defaultValue: Bool) throws -> Bool {
         guard let text = values[name] else { return defaultValue }
+        guard let value = Self.boolean(text) else {
+            throw GymError("option '\(name)' must be true or false, got '\(text)'")
+        }
+        return value
+    }
+
+    /// The Boolean that `text` spells, or `nil` when it spells none.
+    static func boolean(_ text: String) -> Bool? {
         switch text.lowercased() {
-        case "true", "yes", "1", "on": return true
-        case "false", "no", "0", "off": return false
-        default: throw GymError("option '\(name)' must be true or false, got '\(text)'")
+        case "true", "yes", "1", "on": true
+        case "false", "no", "0", "off": false
+        default: nil
         }
     }
 

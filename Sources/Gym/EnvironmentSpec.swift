@@ -1,7 +1,10 @@
 /// Everything the registry knows about one environment: how to build it and how it is judged.
 public struct EnvironmentSpec: Sendable {
-    /// The name used on the command line, e.g. `frozenlake`.
+    /// The name used on the command line, e.g. `frozenlake`, or an alias's name, e.g. `FrozenLake-v1`.
     public var name: String
+    /// The name of the registered environment this spec builds: `name` itself, or for an alias's spec the name of
+    /// the environment it stands for (`frozenlake` for `FrozenLake-v1`).
+    public internal(set) var canonicalName: String
     /// A one-line description.
     public var summary: String
     /// A group for listings, e.g. `toy-text`, `mdp`, `control`, `arcade`.
@@ -29,6 +32,7 @@ public struct EnvironmentSpec: Sendable {
         make: @escaping @Sendable (EnvironmentOptions) throws -> any Environment
     ) {
         self.name = name
+        self.canonicalName = name
         self.summary = summary
         self.family = family
         self.rewardThreshold = rewardThreshold

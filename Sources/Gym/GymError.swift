@@ -18,15 +18,16 @@ public struct GymError: Error, CustomStringConvertible, Equatable, Sendable {
         GymError("invalid action \(action): the action space is \(space)")
     }
 
-    /// A name that is not one of `valid`.
+    /// A name that is neither one of `valid` nor one of their `aliases`.
     ///
-    /// When a valid name is within two edits of `name`, the message suggests it first.
-    public static func unknownName(_ kind: String, _ name: String, valid: [String]) -> GymError {
-        let closest = valid.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
+    /// When a valid name or an alias is within two edits of `name`, the message suggests it first.
+    public static func unknownName(_ kind: String, _ name: String, valid: [String], aliases: [String] = []) -> GymError {
+        let closest = (valid + aliases).map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
             .filter { $0.1 <= 2 }
             .min { $0.1 < $1.1 }
         let suggestion = closest.map { " (did you mean '\($0.0)'?)" } ?? ""
-        return GymError("unknown \(kind) '\(name)'\(suggestion); valid \(kind)s: \(valid.joined(separator: ", "))")
+        let aliasList = aliases.isEmpty ? "" : "; aliases: \(aliases.joined(separator: ", "))"
+        return GymError("unknown \(kind) '\(name)'\(suggestion); valid \(kind)s: \(valid.joined(separator: ", "))\(aliasList)")
     }
 
     /// The Levenshtein distance: the fewest single-character insertions, deletions and substitutions from `a`

@@ -88,7 +88,7 @@ import Testing
         #expect(Array(batch.nextObservations[10..<20]) == (0..<10).map { $0 == 5 ? 1 : 0 })
         #expect(batch.terminated == [0, 0, 0])   // truncation is not termination
         // Compact: one Int32 per discrete observation, not a one-hot vector.
-        #expect(buffer.storageBytes == 3 * (2 * 4 + 4 + 4 + 2))
+        #expect(buffer.storageBytes == 3 * (2 * 4 + 4 + 4 + 1))
         #expect(throws: GymError.self) { try ReplayBuffer(capacity: 0, encoder: OneHotEncoder(count: 2)) }
     }
 

@@ -170,7 +170,7 @@ import Testing
                                 configuration: Self.smokeConfiguration(.minAtar))
             try agent.train(in: &environment)
             #expect(agent.updates == 75)
-            #expect(agent.buffer.storageBytes == 1_000 * (2 * 8 * 8 + 4 + 4 + 2))
+            #expect(agent.buffer.storageBytes == 1_000 * (2 * 8 * 8 + 4 + 4 + 1))
             return (agent.lastLoss, agent.stepsTaken, agent.episodesCompleted)
         }
         let first = try run(), second = try run()

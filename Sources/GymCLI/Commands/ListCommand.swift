@@ -35,6 +35,10 @@ struct ListCommand: ParsableCommand {
                 let options = spec.options.map { "\($0.name)=\($0.defaultValue)" }
                 print("  \(String(repeating: " ", count: 15)) options: \(options.joined(separator: ", "))")
             }
+            let aliases = registry.aliases(of: spec.name)
+            if !aliases.isEmpty {
+                print("  \(String(repeating: " ", count: 15)) also: \(aliasDescription(aliases, of: spec))")
+            }
         }
         print("\nAgents:")
         for agent in AgentKind.allCases {
@@ -43,3 +47,24 @@ struct ListCommand: ParsableCommand {
         print("\nRun one with: gym run <agent> <environment>   (gym run --help lists every option)")
     }
 }
+
+/// The other names of `spec`: each alias with what it sets differently, then the option names they add.
+func aliasDescription(_ aliases: [EnvironmentAlias], of spec: EnvironmentSpec) -> String {
+    let names = aliases.map { alias in
+        var differences = alias.fixedOptions.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        if alias.maxEpisodeSteps != spec.maxEpisodeSteps {
+            differences.append(alias.maxEpisodeSteps.map { "limit \($0) steps" } ?? "no limit")
+        }
+        if alias.rewardThreshold != spec.rewardThreshold {
+            differences.append(alias.rewardThreshold.map { "solved at \($0)" } ?? "no threshold")
+        }
+        return differences.isEmpty ? alias.name : "\(alias.name) (\(differences.joined(separator: ", ")))"
+    }
+    var optionNames: [String] = []
+    for optionName in aliases.flatMap(\.optionNames).map({ "\($0.name) (\($0.target))" }) where !optionNames.contains(optionName) {
+        optionNames.append(optionName)
+    }
+    let translations = optionNames.isEmpty ? "" : "; their option names: \(optionNames.joined(separator: ", "))"
+    return names.joined(separator: ", ") + translations
+}
+

@@ -77,8 +77,8 @@ struct NeuralRun: EncodedEnvironmentVisitor {
             return try Agent(encoder: encoder, actionCount: actionCount, configuration: configuration)
         }
         let (_, metadata, saved) = try Agent.readCheckpoint(from: checkpoint)
-        if let savedEnvironment = metadata["env"], savedEnvironment != plan.spec.name {
-            throw GymError("'\(checkpoint.path)' holds an agent trained on '\(savedEnvironment)', not '\(plan.spec.name)'")
+        if let savedEnvironment = metadata["env"], savedEnvironment != plan.spec.canonicalName {
+            throw GymError("'\(checkpoint.path)' holds an agent trained on '\(savedEnvironment)', not '\(plan.spec.canonicalName)'")
         }
         for (key, value) in plan.checkpointMetadata where metadata[key] != value {
             throw GymError("'\(checkpoint.path)' holds an agent trained with \(key) \(metadata[key] ?? "unset"), but this run has \(key) \(value)")

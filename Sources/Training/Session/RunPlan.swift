@@ -45,7 +45,7 @@ public struct RunPlan: Sendable {
 
     /// The metadata a checkpoint records, so that loading it on another environment fails clearly.
     var fullCheckpointMetadata: [String: String] {
-        checkpointMetadata.merging(["env": spec.name]) { _, new in new }
+        checkpointMetadata.merging(["env": spec.canonicalName]) { _, new in new }
     }
 
     /// The per-episode cut for evaluation: none when the environment has a time limit of its own.

@@ -55,7 +55,7 @@ public enum TrainingSession {
             table = ValueTable(values: solution.values, policy: solution.policy)
             parts.display?.evaluationSelection = (.first, .first)
         } else {
-            var configuration = QLearning.Configuration.tuned(for: plan.spec.name)
+            var configuration = QLearning.Configuration.tuned(for: plan.spec.canonicalName)
             configuration.rule = plan.agent == .sarsa ? .sarsa : plan.agent == .expectedSarsa ? .expectedSarsa : .qLearning
             configuration.seed = plan.seed
             try configuration.apply(plan.settings)
