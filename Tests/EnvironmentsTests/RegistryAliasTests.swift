@@ -127,7 +127,7 @@ import Testing
 
     /// `name` built with `options`, as a tabular model.
     private func lakeModel(_ name: String, _ options: [String: String]) throws -> any TabularModel {
-        try #require(try Registry.standard.make(name, options: EnvironmentOptions(options)) as? any TabularModel)
+        try #require(try Registry.standard.make(name, options: EnvironmentOptions(options)).capability(TabularModel.self))
     }
 
     /// The size of the action space of `name` built with `options`.
