@@ -49,6 +49,12 @@ let package = Package(
             path: "Examples/CustomEnvironment"
         ),
 
+        .executableTarget(
+            name: "TrainingProgramExample",
+            dependencies: ["Gym", "Environments", "Agents", "Training"],
+            path: "Examples/TrainingProgram"
+        ),
+
         // MARK: - Tests
         .testTarget(name: "GymTests", dependencies: ["Gym", "Environments"]),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Gym", "Environments"]),
