@@ -30,21 +30,16 @@ final class EventRecorder: TrainingObserver {
 }
 
 @Suite struct TrainerTests {
+    /// FrozenLake 4x4 without slipping: 16 states, the goal six moves away, reward 1 there.
     static func smallMaze() throws -> TimeLimit<GridWorld> {
-        let map = try GridMap(parsing: """
-            S..#
-            .#.H
-            ...G
-            """)
-        let world = try GridWorld(map: map, configuration: .init(rewards: .init(step: -0.01, goal: 1, hole: -1, cliff: -1)))
-        return TimeLimit(world, maxEpisodeSteps: 50)
+        TimeLimit(try GridWorld.frozenLake(slippery: false), maxEpisodeSteps: 100)
     }
 
     static func learner(episodes: Int) throws -> QLearning {
         var configuration = QLearning.Configuration()
         configuration.budget = .episodes(episodes)
         configuration.learningRate = 0.5
-        return try QLearning(stateCount: 12, actionCount: 4, configuration: configuration)
+        return try QLearning(stateCount: 16, actionCount: 4, configuration: configuration)
     }
 
     @Test func movingAverageAndSolvedAtFollowTheReturns() throws {
@@ -109,7 +104,7 @@ final class EventRecorder: TrainingObserver {
         configuration.batchSize = 16
         configuration.hiddenLayers = [16]
         configuration.learningRate = 1e9
-        var agent = try DQN(encoder: OneHotEncoder(count: 12), actionCount: 4, configuration: configuration)
+        var agent = try DQN(encoder: OneHotEncoder(count: 16), actionCount: 4, configuration: configuration)
         var maze = try Self.smallMaze()
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("diverged-\(UUID().uuidString).safetensors")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -121,7 +116,7 @@ final class EventRecorder: TrainingObserver {
         #expect(recorder.checkpoints.count == 1 && recorder.checkpoints.first?.lastGood == true)
         #expect(recorder.results.first?.divergence != nil)
         #expect(!recorder.updates.isEmpty)
-        let saved = try DQN<OneHotEncoder>.load(from: url, encoder: OneHotEncoder(count: 12), actionCount: 4)
+        let saved = try DQN<OneHotEncoder>.load(from: url, encoder: OneHotEncoder(count: 16), actionCount: 4)
         #expect(saved.updates == agent.updates)
         #expect(saved.network.parameters.flatMap { $0.value.scalars }.allSatisfy { $0.isFinite })
     }

@@ -24,8 +24,6 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Greedy evaluation episodes.")
     var episodes: Int = 100
 
-    @Option(help: "Seed of the evaluation episodes (they use seed+1, like the evaluation after `gym run`).")
-    var seed: UInt64 = 0
 
     @Option(help: "Write one JSON line per evaluation episode to this file.")
     var log: String?
@@ -33,19 +31,13 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print one JSON object on stdout instead of the text summary.")
     var json = false
 
-    @OptionGroup(title: "Watching")
-    var viewing: ViewingOptions
-
-    @OptionGroup(title: "Environment")
-    var environmentOptions: EnvironmentArguments
 
     func validate() throws {
         guard episodes > 0 else { throw ValidationError("--episodes must be positive, got \(episodes)") }
     }
 
     func run() throws {
-        let report = try checkpoint.evaluate(episodes: episodes, seed: seed, viewing: viewing, log: log,
-                                             environmentOptions: environmentOptions)
+        let report = try checkpoint.evaluate(episodes: episodes, log: log)
         try report.print(json: json)
     }
 }
@@ -53,8 +45,7 @@ struct EvalCommand: ParsableCommand {
 extension CheckpointArguments {
     /// Evaluates the saved agent greedily, showing and recording the episodes as `viewing` asks (`gym eval`,
     /// `gym watch`); the environment is observed as it was in training (the checkpoint's pixel size).
-    func evaluate(episodes: Int, seed: UInt64, viewing: ViewingOptions, log: String?,
-                  environmentOptions: EnvironmentArguments) throws -> TrainingReport {
+    func evaluate(episodes: Int, log: String?) throws -> TrainingReport {
         let agent = try AgentKind.named(agent)
         guard agent.isNeural else {
             throw GymError("gym eval and gym watch load saved neural agents (\(AgentKind.allCases.filter(\.isNeural).map(\.rawValue).joined(separator: ", "))); '\(agent.rawValue)' has no checkpoint: use gym run \(agent.rawValue) \(environment)")

@@ -20,24 +20,16 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Episodes to play.")
     var episodes: Int = 5
 
-    @Option(help: "Seed of the episodes (they use seed+1, like the evaluation after `gym run`).")
-    var seed: UInt64 = 0
 
-    @OptionGroup(title: "Watching")
-    var viewing: ViewingOptions
-
-    @OptionGroup(title: "Environment")
-    var environmentOptions: EnvironmentArguments
 
     func validate() throws {
         guard episodes > 0 else { throw ValidationError("--episodes must be positive, got \(episodes)") }
     }
 
     func run() throws {
-        var viewing = viewing
-        if viewing.render == nil { viewing.render = .window }
-        let report = try checkpoint.evaluate(episodes: episodes, seed: seed, viewing: viewing, log: nil,
-                                             environmentOptions: environmentOptions)
+        var checkpoint = checkpoint
+        if checkpoint.viewing.render == nil { checkpoint.viewing.render = .window }
+        let report = try checkpoint.evaluate(episodes: episodes, log: nil)
         try report.print(json: false)
     }
 }
