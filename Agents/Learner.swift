@@ -32,6 +32,9 @@ public protocol Learner {
     func greedyAction(_ observation: Observation) -> Int
     /// Installs a handler called after every gradient update (learners without updates never call it).
     mutating func onUpdate(_ handler: ((UpdateEvent) -> Void)?)
+    /// Installs a check that a learner whose episodes or update bursts can run long asks between steps and updates;
+    /// when it returns true the learner ends the current episode early (as a cut, not a termination).
+    mutating func checkStops(with check: (@Sendable () -> Bool)?)
     /// Writes the learner to `url` atomically, with `metadata` added to its own.
     func save(to url: URL, metadata: [String: String]) throws
 }
@@ -40,6 +43,7 @@ extension Learner {
     public var valueTable: ValueTable? { nil }
     public var savesCheckpoints: Bool { false }
     public mutating func onUpdate(_ handler: ((UpdateEvent) -> Void)?) {}
+    public mutating func checkStops(with check: (@Sendable () -> Bool)?) {}
     public func save(to url: URL, metadata: [String: String]) throws {
         throw GymError("this learner keeps no checkpoint")
     }

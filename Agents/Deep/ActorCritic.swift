@@ -29,6 +29,8 @@ public final class ActorCritic<Encoder: ObservationEncoder> {
     public internal(set) var updates = 0
     /// Called after every gradient update.
     public var onUpdate: (() -> Void)?
+    /// Asked between steps and updates; true ends the current episode early.
+    public var stopCheck: (@Sendable () -> Bool)?
     /// The actor's loss of the latest update.
     public private(set) var lastLoss: Double?
     /// The critic's loss of the latest update.
@@ -71,7 +73,7 @@ public final class ActorCritic<Encoder: ObservationEncoder> {
         var totalReward = 0.0
         var length = 0
         var terminated = false
-        while !isFinished {
+        while !isFinished && !stopRequested {
             let action = networks.sampleAction(features, using: &generator)
             let step = try environment.step(action)
             let nextFeatures = encoder.features(step.observation)

@@ -36,6 +36,8 @@ public final class DQN<Encoder: ObservationEncoder> {
     public internal(set) var updates = 0
     /// Called after every gradient update.
     public var onUpdate: (() -> Void)?
+    /// Asked between steps and updates; true ends the current episode early.
+    public var stopCheck: (@Sendable () -> Bool)?
     /// The loss of the latest gradient step (`nil` before the first).
     public private(set) var lastLoss: Double?
     /// The mean Q(s, a) of the latest batch.
@@ -64,6 +66,7 @@ public final class DQN<Encoder: ObservationEncoder> {
             optimizer = RMSProp(parameters: network.parameters, learningRate: rate, alpha: 0.95, epsilon: 0.01,
                                 centered: true)
         }
+        try Encoder.Memory.checkFits(capacity: configuration.bufferSize, encoder: encoder)
         buffer = try Encoder.Memory(capacity: configuration.bufferSize, encoder: encoder)
     }
 
@@ -99,7 +102,7 @@ public final class DQN<Encoder: ObservationEncoder> {
         var length = 0
         var terminated = false
         let startEpsilon = epsilon
-        while !isFinished {
+        while !isFinished && !stopRequested {
             // ε-greedy action.
             let action = generator.nextDouble() < epsilon ? generator.nextInt(below: actionCount)
                                                            : greedyAction(observation)
@@ -115,7 +118,7 @@ public final class DQN<Encoder: ObservationEncoder> {
             // buffer starts empty, collects them again, or half the buffer when that is less).
             if stepsTaken > configuration.learningStarts && stepsTaken % configuration.trainFrequency == 0
                 && buffer.count >= min(configuration.learningStarts, buffer.capacity / 2) {
-                for _ in 0..<configuration.gradientSteps { try update() }
+                for _ in 0..<configuration.gradientSteps where !stopRequested { try update() }
             }
             if stepsTaken % configuration.targetUpdateInterval == 0 {
                 if configuration.targetUpdateRate >= 1 {

@@ -110,9 +110,9 @@ public struct FrameStackReplayBuffer<Encoder: FrameStackEncoder>: ReplayMemory {
     }
 
     /// Bytes of transition storage (what the capacity costs in memory).
-    public var storageBytes: Int {
-        frames.count * MemoryLayout<Encoder.Stored>.stride
-            + capacity * (MemoryLayout<Int32>.stride + MemoryLayout<Float>.stride + MemoryLayout<FrameSlotFlags>.stride)
+    public static func bytesPerSlot(encoder: Encoder) -> Int {
+        encoder.storedWidth / encoder.stackedFrames * MemoryLayout<Encoder.Stored>.stride
+            + MemoryLayout<Int32>.stride + MemoryLayout<Float>.stride + MemoryLayout<FrameSlotFlags>.stride
     }
 
     // MARK: - Slots

@@ -31,6 +31,8 @@ public protocol NeuralAgent: AnyObject, Learner where Observation == Encoder.Obs
     var onUpdate: (() -> Void)? { get set }
     /// The training loss of the latest update (`nil` before the first).
     var lastLoss: Double? { get }
+    /// Asked between steps and gradient updates; true ends the current episode early (see ``Learner/checkStops(with:)``).
+    var stopCheck: (@Sendable () -> Bool)? { get set }
     /// The networks a checkpoint holds, each under its name prefix, with its optimizer when its state is saved.
     var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: (any CheckpointableOptimizer)?)] { get }
 
@@ -56,6 +58,10 @@ public protocol AgentConfiguration: Codable, Equatable, Sendable, Configurable {
     var network: NetworkArchitecture? { get set }
     /// Clip the gradients' global norm to this (none: no clipping).
     var maxGradientNorm: Double? { get set }
+    /// Throws a clear error when a field is out of range.
+    func validate() throws
+    /// This configuration for an agent that will only act (a saved agent evaluated): no training memory is allocated.
+    func forEvaluation() -> Self
 }
 
 extension AgentConfiguration {
@@ -65,12 +71,28 @@ extension AgentConfiguration {
     }
 }
 
-extension DQNConfiguration: AgentConfiguration {}
-extension PolicyGradientConfiguration: AgentConfiguration {}
+extension DQNConfiguration: AgentConfiguration {
+    public func forEvaluation() -> DQNConfiguration {
+        var configuration = self
+        configuration.bufferSize = 2   // the smallest memory of either kind; an evaluation never fills it
+        return configuration
+    }
+}
+
+extension PolicyGradientConfiguration: AgentConfiguration {
+    public func forEvaluation() -> PolicyGradientConfiguration { self }
+}
 
 extension NeuralAgent {
     public var budget: TrainingBudget { .steps(configuration.totalSteps) }
     public var savesCheckpoints: Bool { true }
+
+    public func checkStops(with check: (@Sendable () -> Bool)?) {
+        stopCheck = check
+    }
+
+    /// Whether the stop check asks to end the episode now.
+    var stopRequested: Bool { stopCheck?() ?? false }
 
     public func onUpdate(_ handler: ((UpdateEvent) -> Void)?) {
         onUpdate = handler.map { handler in
@@ -82,6 +104,10 @@ extension NeuralAgent {
 
     /// The metadata key of the configuration's JSON.
     public static var configurationKey: String { "configuration" }
+    /// The metadata keys of the step, episode and update counters.
+    static var counterKeys: [String] { ["steps_taken", "episodes_completed", "updates"] }
+    /// The largest counter a checkpoint may hold.
+    static var maximumCounter: Int { 1_000_000_000_000 }
 
     /// Writes the agent to `url` atomically; `metadata` adds entries (such as the environment's name).
     public func save(to url: URL, metadata: [String: String] = [:]) throws {
@@ -119,6 +145,17 @@ extension NeuralAgent {
         guard let json = contents.metadata[configurationKey],
               let configuration = try? JSONDecoder().decode(Configuration.self, from: Data(json.utf8)) else {
             throw GymError("'\(url.path)' is a safetensors file but not a \(agentName) checkpoint: its metadata has no valid '\(configurationKey)'")
+        }
+        do {
+            try configuration.validate()
+        } catch {
+            throw GymError("'\(url.path)' holds a configuration that is not valid: \(error)")
+        }
+        for key in counterKeys {
+            guard let text = contents.metadata[key] else { continue }
+            guard let value = Int(text), (0...maximumCounter).contains(value) else {
+                throw GymError("'\(url.path)' has the counter \(key) = '\(text)'; it must be a whole number from 0 to \(maximumCounter)")
+            }
         }
         return (contents.tensors, contents.metadata, configuration)
     }

@@ -30,6 +30,8 @@ public final class Reinforce<Encoder: ObservationEncoder> {
     public internal(set) var updates = 0
     /// Called after every gradient update.
     public var onUpdate: (() -> Void)?
+    /// Asked between steps and updates; true ends the current episode early.
+    public var stopCheck: (@Sendable () -> Bool)?
     /// The policy loss of the latest update.
     public private(set) var lastLoss: Double?
     /// The value network's loss of the latest update.
@@ -86,7 +88,7 @@ public final class Reinforce<Encoder: ObservationEncoder> {
         var rewards: [Float] = []
         var totalReward = 0.0
         var terminated = false
-        while !isFinished {
+        while !isFinished && !stopRequested {
             let features = encoder.features(observation)
             let action = networks.sampleAction(features, using: &generator)
             let step = try environment.step(action)

@@ -91,9 +91,9 @@ public struct ReplayBuffer<Encoder: ObservationEncoder>: ReplayMemory {
     }
 
     /// Bytes of transition storage (what the capacity costs in memory).
-    public var storageBytes: Int {
-        2 * observations.count * MemoryLayout<Encoder.Stored>.stride
-            + capacity * (MemoryLayout<Int32>.stride + MemoryLayout<Float>.stride + MemoryLayout<Bool>.stride)
+    public static func bytesPerSlot(encoder: Encoder) -> Int {
+        2 * encoder.storedWidth * MemoryLayout<Encoder.Stored>.stride
+            + MemoryLayout<Int32>.stride + MemoryLayout<Float>.stride + MemoryLayout<Bool>.stride
     }
 }
 

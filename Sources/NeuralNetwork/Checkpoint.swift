@@ -16,15 +16,24 @@ public enum Checkpoint {
         case unexpected(String)
         /// A tensor's shape differs from the parameter's.
         case shape(name: String, expected: [Int], found: [Int])
+        /// A tensor holds NaN or an infinity.
+        case notFinite(String)
+        /// The optimizer's step count is not a whole number in range.
+        case badStepCount(Double)
 
         public var description: String {
             switch self {
             case .missing(let name): "checkpoint has no tensor '\(name)'"
             case .unexpected(let name): "checkpoint tensor '\(name)' matches no parameter"
             case .shape(let name, let expected, let found): "tensor '\(name)' has shape \(found), the network expects \(expected)"
+            case .notFinite(let name): "tensor '\(name)' holds NaN or infinite values"
+            case .badStepCount(let step): "the optimizer step count \(step) is not a whole number from 0 to \(Int(Checkpoint.maximumStepCount))"
             }
         }
     }
+
+    /// The largest optimizer step count a checkpoint may hold.
+    public static let maximumStepCount = 1e12
 
     /// The tensors a checkpoint of `layer` (and `optimizer`) holds, by name.
     public static func tensors(of layer: some Layer, optimizer: (any CheckpointableOptimizer)? = nil) -> [String: Tensor] {
@@ -66,11 +75,20 @@ public enum Checkpoint {
         }
         let wanted = optimizer == nil ? tensors.keys.filter { !$0.hasPrefix("optimizer.") } : Array(tensors.keys)
         if let extra = wanted.sorted().first(where: { expected[$0] == nil }) { throw Mismatch.unexpected(extra) }
+        for name in expected.keys.sorted() where tensors[name]?.scalars.allSatisfy(\.isFinite) == false {
+            throw Mismatch.notFinite(name)
+        }
+        var stepCount = 0
+        if optimizer != nil {
+            let step = Double(tensors["optimizer.step"]?.item ?? 0)
+            guard step >= 0, step <= Self.maximumStepCount, step == step.rounded() else { throw Mismatch.badStepCount(step) }
+            stepCount = Int(step)
+        }
         let named = layer.namedParameters
         for (name, parameter) in named { parameter.assign(tensors[name]!) }
         if let optimizer {
             optimizer.restore(
-                stepCount: Int(tensors["optimizer.step"]!.item),
+                stepCount: stepCount,
                 stateBuffers: optimizer.stateBuffers.map { buffer in
                     named.map { tensors["optimizer.\(buffer.name).\($0.name)"]! }
                 })

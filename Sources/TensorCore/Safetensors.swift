@@ -65,35 +65,49 @@ public enum Safetensors {
 
     /// Writes `tensors` to `url` atomically: a temporary file in the same directory, then a rename.
     public static func write(_ tensors: [String: Tensor], metadata: [String: String] = [:], to url: URL) throws {
-        try encode(tensors, metadata: metadata).write(to: url, options: .atomic)
+        try AtomicFile.write(encode(tensors, metadata: metadata), to: url)
     }
+
+    /// The longest header accepted (the format's own limit, 100 MB).
+    public static let maximumHeaderLength = 100_000_000
 
     /// Decodes the tensors and metadata of a safetensors file.
     public static func decode(_ data: Data) throws -> (tensors: [String: Tensor], metadata: [String: String]) {
         guard data.count >= 8 else { throw Failure.truncated("\(data.count) bytes, need at least 8 for the header length") }
         let headerLength = data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        guard headerLength <= UInt64(maximumHeaderLength) else {
+            throw Failure.malformedHeader("its length \(headerLength) exceeds the format's limit of \(maximumHeaderLength) bytes")
+        }
         guard headerLength <= UInt64(data.count - 8) else {
             throw Failure.truncated("header claims \(headerLength) bytes but only \(data.count - 8) follow")
         }
         let headerEnd = 8 + Int(headerLength)
+        let headerBytes = data.subdata(in: 8..<headerEnd)
         let json: Any
         do {
-            json = try JSONSerialization.jsonObject(with: data.subdata(in: 8..<headerEnd))
+            json = try JSONSerialization.jsonObject(with: headerBytes)
         } catch {
             throw Failure.malformedHeader("not valid JSON")
         }
         guard let header = json as? [String: Any] else { throw Failure.malformedHeader("not a JSON object") }
+        if let duplicate = try JSONObjectKeys.firstDuplicate(in: headerBytes) {
+            throw Failure.malformedHeader("the name '\(duplicate)' appears twice")
+        }
         let payload = data.subdata(in: headerEnd..<data.count)
         var tensors: [String: Tensor] = [:]
         var metadata: [String: String] = [:]
+        var ranges: [(name: String, range: Range<Int>)] = []
         for (name, value) in header {
             if name == "__metadata__" {
                 guard let pairs = value as? [String: String] else { throw Failure.malformedHeader("__metadata__ must map strings to strings") }
                 metadata = pairs
                 continue
             }
-            tensors[name] = try decodeTensor(name: name, entry: value, payload: payload)
+            let (tensor, range) = try decodeTensor(name: name, entry: value, payload: payload)
+            tensors[name] = tensor
+            ranges.append((name, range))
         }
+        try checkContiguous(ranges, payloadCount: payload.count)
         return (tensors, metadata)
     }
 
@@ -109,7 +123,23 @@ public enum Safetensors {
         return try decode(data)
     }
 
-    private static func decodeTensor(name: String, entry: Any, payload: Data) throws -> Tensor {
+    /// Throws unless the tensors' byte ranges follow each other without gaps or overlaps and cover the data exactly,
+    /// as the format requires.
+    private static func checkContiguous(_ ranges: [(name: String, range: Range<Int>)], payloadCount: Int) throws {
+        var next = 0
+        for (name, range) in ranges.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }) {
+            guard range.lowerBound == next else {
+                let problem = range.lowerBound < next ? "overlaps the tensor before it" : "leaves a gap after the tensor before it"
+                throw Failure.badDataRange(tensor: name, reason: "bytes \(range.lowerBound)..<\(range.upperBound) \(problem) (byte \(next) expected)")
+            }
+            next = range.upperBound
+        }
+        guard next == payloadCount else {
+            throw Failure.badDataRange(tensor: ranges.last?.name ?? "(none)", reason: "the tensors cover \(next) of the \(payloadCount) data bytes")
+        }
+    }
+
+    private static func decodeTensor(name: String, entry: Any, payload: Data) throws -> (Tensor, Range<Int>) {
         guard let fields = entry as? [String: Any], let dtype = fields["dtype"] as? String,
               let shape = fields["shape"] as? [Int], let offsets = fields["data_offsets"] as? [Int], offsets.count == 2
         else { throw Failure.malformedHeader("entry '\(name)' needs dtype, shape and two data_offsets") }
@@ -120,16 +150,24 @@ public enum Safetensors {
         default: throw Failure.unsupportedDType(tensor: name, dtype: dtype)
         }
         guard shape.allSatisfy({ $0 >= 0 }) else { throw Failure.malformedHeader("entry '\(name)' has a negative dimension") }
+        guard shape.count <= 8 else { throw Failure.malformedHeader("entry '\(name)' has \(shape.count) dimensions (at most 8)") }
         let (begin, end) = (offsets[0], offsets[1])
         guard begin >= 0, begin <= end, end <= payload.count else {
             throw Failure.badDataRange(tensor: name, reason: "bytes \(begin)..<\(end) are outside the \(payload.count) data bytes (the file is truncated or its header is wrong)")
         }
-        let count = shape.reduce(1, *)
+        let count = try shape.reduce(1) { product, dimension in
+            let (result, overflow) = product.multipliedReportingOverflow(by: dimension)
+            guard !overflow, result <= payload.count else {
+                throw Failure.badDataRange(tensor: name, reason: "shape \(shape) holds more elements than the \(payload.count) data bytes")
+            }
+            return result
+        }
         guard end - begin == count * width else {
             throw Failure.badDataRange(tensor: name, reason: "\(end - begin) bytes do not hold shape \(shape) of \(dtype)")
         }
-        return payload.withUnsafeBytes { raw in
-            let bytes = raw.baseAddress! + begin
+        let tensor = payload.withUnsafeBytes { raw in
+            guard count > 0, let base = raw.baseAddress else { return Tensor(shape: shape) { _ in } }
+            let bytes = base + begin
             return Tensor(shape: shape) { out in
                 for i in 0..<count {
                     if width == 4 {
@@ -140,6 +178,7 @@ public enum Safetensors {
                 }
             }
         }
+        return (tensor, begin..<end)
     }
 
     /// `text` as a JSON string literal.

@@ -31,6 +31,9 @@ public final class Trainer {
     public private(set) var observers: [any TrainingObserver] = []
     /// Who follows every step.
     public private(set) var watchers: [any EpisodeWatcher] = []
+    /// Outputs that failed at the end of training or evaluation (the checkpoint, a plot, a log), each with the
+    /// reason: a failed write at the end does not lose the run's results.
+    public private(set) var unwrittenOutputs: [String] = []
 
     /// A trainer; by default it obeys the process's signal handlers (``StopRequest/process``).
     public init(rewardThreshold: Double? = nil, checkpoint: URL? = nil, checkpointMetadata: [String: String] = [:],
@@ -76,10 +79,14 @@ public final class Trainer {
                 }
             }
         }
-        defer { learner.onUpdate(nil) }
+        let stop = stop
+        learner.checkStops { stop.isRequested }
+        defer {
+            learner.onUpdate(nil)
+            learner.checkStops(with: nil)
+        }
         var movingAverage = MovingAverage(window: Self.movingAverageWindow)
-        var result = TrainingResult(episodes: 0, steps: 0, figures: learner.figures, interrupted: false, returns: [],
-                                    seconds: 0)
+        var result = TrainingResult(episodes: 0, steps: 0, figures: learner.figures, interrupted: false, seconds: 0)
         while !learner.isFinished {
             if stop.isRequested {
                 result.interrupted = true
@@ -94,7 +101,6 @@ public final class Trainer {
                 throw divergence
             }
             if let updateError { throw updateError }
-            result.returns.append(episode.totalReward)
             let average = movingAverage.add(episode.totalReward)
             if let average {
                 result.bestMovingAverage = max(result.bestMovingAverage ?? -.infinity, average)
@@ -123,11 +129,15 @@ public final class Trainer {
         result.figures = learner.figures
         result.seconds = seconds
         if let checkpoint, learner.savesCheckpoints {
-            try learner.save(to: checkpoint, metadata: checkpointMetadata)
-            try notify { try $0.checkpointSaved(to: checkpoint, lastGood: result.divergence != nil) }
+            do {
+                try learner.save(to: checkpoint, metadata: checkpointMetadata)
+                try notify { try $0.checkpointSaved(to: checkpoint, lastGood: result.divergence != nil) }
+            } catch {
+                unwrittenOutputs.append("the checkpoint: \(error)")
+            }
         }
         let finished = result
-        try notify { try $0.trainingFinished(finished) }
+        notifyRecordingFailures { try $0.trainingFinished(finished) }
     }
 
     // MARK: - Planning
@@ -157,7 +167,7 @@ public final class Trainer {
         defer { environment = watched.base }
         let evaluation = try Evaluation(&watched, episodes: episodes, seed: seed, maxSteps: maxSteps, policy: policy,
                                         shouldStop: stop.laterRequest())
-        try notify { try $0.evaluationFinished(evaluation) }
+        notifyRecordingFailures { try $0.evaluationFinished(evaluation) }
         return evaluation
     }
 
@@ -165,6 +175,18 @@ public final class Trainer {
 
     private func notify(_ event: (any TrainingObserver) throws -> Void) throws {
         for observer in observers { try event(observer) }
+    }
+
+    /// Tells every observer of a final event; an observer that fails (a file it cannot write) is listed in
+    /// ``unwrittenOutputs`` and the others still hear of it.
+    private func notifyRecordingFailures(_ event: (any TrainingObserver) throws -> Void) {
+        for observer in observers {
+            do {
+                try event(observer)
+            } catch {
+                unwrittenOutputs.append("\(error)")
+            }
+        }
     }
 
     /// Whether `environment` reports that it is at its goal (`nil` when it does not report goals).

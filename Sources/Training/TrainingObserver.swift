@@ -68,8 +68,6 @@ public struct TrainingResult: Sendable {
     public var figures: LearningFigures
     /// Whether a stop request ended training before its budget.
     public var interrupted: Bool
-    /// The return of every training episode of this run, in order.
-    public var returns: [Double]
     /// The best mean return over ``Trainer/movingAverageWindow`` consecutive episodes.
     public var bestMovingAverage: Double?
     /// The episode at which the moving average first reached the reward threshold.

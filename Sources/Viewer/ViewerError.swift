@@ -6,6 +6,8 @@ public enum ViewerError: Error, CustomStringConvertible, Equatable, Sendable {
     case symbolMissing(library: String, symbol: String)
     /// Neither `DISPLAY` nor `WAYLAND_DISPLAY` is set, so a window would go nowhere.
     case noDisplay
+    /// `DISPLAY` names an X server that does not answer.
+    case deadDisplay(String)
     /// An SDL call failed; `message` is `SDL_GetError()`.
     case sdlFailure(function: String, message: String)
 
@@ -17,6 +19,8 @@ public enum ViewerError: Error, CustomStringConvertible, Equatable, Sendable {
             "'\(library)' has no function \(symbol); the window needs SDL 2.0.0 or later (`apt-get install libsdl2-2.0-0`)"
         case .noDisplay:
             "no display to open a window on: neither DISPLAY nor WAYLAND_DISPLAY is set (run from a desktop session, over `ssh -X`, or under `xvfb-run`)"
+        case let .deadDisplay(display):
+            "no X server answers at DISPLAY=\(display) (is it running? start one, for example with `Xvfb \(display) &`, or unset DISPLAY)"
         case let .sdlFailure(function, message):
             "\(function) failed: \(message)"
         }

@@ -38,7 +38,7 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let report = try checkpoint.evaluate(episodes: episodes, log: log)
-        try report.print(json: json)
+        try report.print(json: json, failingOnUnwrittenOutputs: true)
     }
 }
 

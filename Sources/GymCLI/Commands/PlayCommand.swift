@@ -67,6 +67,7 @@ struct PlayCommand: ParsableCommand {
         _ = environment.reset(seed: seed)
         var finished = 0
         var episodeReturn = 0.0
+        StopRequest.installSignalHandlers()
         while let key = nextAction(controls, view: view) {
             guard let action = key as? E.Action else { break }
             let step = try environment.step(action)
@@ -82,15 +83,15 @@ struct PlayCommand: ParsableCommand {
     }
 
     /// The next action: the held key's (or the idle action) in real-time games, the next pressed key's in turn-based
-    /// ones; `nil` once the window is closed or `q` pressed.
+    /// ones; `nil` once the window is closed, `q` pressed, or Ctrl-C or SIGTERM received.
     private func nextAction<E: HumanPlayable>(_ environment: E, view: LiveView) -> Int? {
         if let idle = environment.idleAction {
             view.handleEvents()
-            guard !view.quitRequested else { return nil }
+            guard !view.quitRequested && !StopRequest.process.isRequested else { return nil }
             let held = Self.keyOrder.first { view.heldKeys.contains($0.key) && environment.action(for: $0.play) != nil }
             return held.flatMap { environment.action(for: $0.play) } ?? idle
         }
-        while !view.quitRequested {
+        while !view.quitRequested && !StopRequest.process.isRequested {
             view.handleEvents()
             for key in view.takePressedKeys() {
                 if let play = Self.keyOrder.first(where: { $0.key == key })?.play, let action = environment.action(for: play) {

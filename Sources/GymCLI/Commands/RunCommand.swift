@@ -70,7 +70,7 @@ struct RunCommand: ParsableCommand {
         }
         StopRequest.installSignalHandlers()
         let report = try TrainingSession.train(plan, on: made)
-        try report.print(json: runOptions.json)
+        try report.print(json: runOptions.json, failingOnUnwrittenOutputs: true)
     }
 }
 

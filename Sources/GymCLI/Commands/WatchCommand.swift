@@ -30,6 +30,6 @@ struct WatchCommand: ParsableCommand {
         var checkpoint = checkpoint
         if checkpoint.viewing.render == nil { checkpoint.viewing.render = .window }
         let report = try checkpoint.evaluate(episodes: episodes, log: nil)
-        try report.print(json: false)
+        try report.print(json: false, failingOnUnwrittenOutputs: true)
     }
 }

@@ -46,9 +46,14 @@ public final class EpisodeLog: TrainingObserver {
 
     /// Gradient updates between update lines.
     public let updateInterval: Int
+    /// The file.
+    public let path: String
     private let handle: FileHandle
     private let encoder = JSONEncoder()
     private var buffer = Data()
+    /// The first write that failed; later lines are dropped and the failure is reported when training or the
+    /// evaluation ends.
+    private var failure: GymError?
 
     /// Creates (or truncates) the file at `path`; an update line is written every `updateInterval` updates.
     public init(path: String, updateInterval: Int = EpisodeLog.defaultUpdateInterval) throws {
@@ -60,6 +65,7 @@ public final class EpisodeLog: TrainingObserver {
             throw GymError("cannot write the log file '\(path)': check that its directory exists and is writable")
         }
         self.handle = handle
+        self.path = path
         self.updateInterval = updateInterval
         encoder.outputFormatting = [.sortedKeys]
         encoder.keyEncodingStrategy = .convertToSnakeCase   // totalSteps → total_steps, meanQ → mean_q, …
@@ -81,15 +87,15 @@ public final class EpisodeLog: TrainingObserver {
         try write(Line(phase: "update", totalSteps: event.totalSteps, episodes: event.episodes, figures: event.figures))
     }
 
-    public func trainingFinished(_ result: TrainingResult) {
-        flush()
+    public func trainingFinished(_ result: TrainingResult) throws {
+        try flushReportingFailure()
     }
 
     public func evaluationFinished(_ evaluation: Evaluation) throws {
         for (index, (episodeReturn, length)) in zip(evaluation.episodeReturns, evaluation.episodeLengths).enumerated() {
             try write(Line(phase: "eval", episode: index + 1, return: episodeReturn, length: length))
         }
-        flush()
+        try flushReportingFailure()
     }
 
     private func write(_ line: Line) throws {
@@ -98,10 +104,22 @@ public final class EpisodeLog: TrainingObserver {
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    /// Writes buffered lines to the file.
+    /// Writes buffered lines to the file (none after a failure).
     private func flush() {
-        handle.write(buffer)
+        if failure == nil {
+            do {
+                try handle.write(contentsOf: buffer)
+            } catch {
+                failure = GymError("the log '\(path)' could not be written: \(error.localizedDescription)")
+            }
+        }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes buffered lines, then throws the first failure, if any.
+    private func flushReportingFailure() throws {
+        flush()
+        if let failure { throw failure }
     }
 
     deinit {

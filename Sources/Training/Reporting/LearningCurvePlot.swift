@@ -1,5 +1,6 @@
 import Foundation
 import Gym
+import TensorCore
 
 /// A learning curve as a standalone SVG: the return of every training episode (thin, light) and its 100-episode
 /// moving average (thick), with labelled axes, ticks and a legend. Opens in any browser.
@@ -28,7 +29,7 @@ public struct LearningCurvePlot {
     /// Writes the SVG to `path` atomically.
     public func write(to path: String) throws {
         do {
-            try Data(svg.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicFile.write(Data(svg.utf8), to: URL(fileURLWithPath: path))
         } catch {
             throw GymError("cannot write the plot '\(path)': \(error.localizedDescription)")
         }
@@ -127,7 +128,8 @@ public struct LearningCurvePlot {
 /// A coordinate with two decimals.
 private func f(_ value: Double) -> String { String(format: "%.2f", value) }
 
-/// `--plot FILE`: writes the learning curve when training ends (also when it diverged or was stopped).
+/// `--plot FILE`: writes the learning curve when training ends (also when it diverged or was stopped). It keeps
+/// every training return (8 bytes an episode) until then.
 public final class LearningCurveWriter: TrainingObserver {
     /// The SVG file.
     public let path: String
@@ -135,6 +137,7 @@ public final class LearningCurveWriter: TrainingObserver {
     public let title: String
     /// The reward threshold drawn as a dashed line.
     public let threshold: Double?
+    private var returns: [Double] = []
 
     /// A writer of the curve to `path`.
     public init(path: String, title: String, threshold: Double?) {
@@ -143,7 +146,11 @@ public final class LearningCurveWriter: TrainingObserver {
         self.threshold = threshold
     }
 
+    public func episodeFinished(_ event: EpisodeEvent) {
+        returns.append(event.episode.totalReward)
+    }
+
     public func trainingFinished(_ result: TrainingResult) throws {
-        try LearningCurvePlot(title: title, returns: result.returns, threshold: threshold).write(to: path)
+        try LearningCurvePlot(title: title, returns: returns, threshold: threshold).write(to: path)
     }
 }

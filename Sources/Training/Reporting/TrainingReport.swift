@@ -37,6 +37,8 @@ public struct TrainingReport: Encodable, Sendable {
     public var solvedAtEpisode: Int?
     /// The checkpoint `gym eval` evaluated (no training happened in this run).
     public var checkpoint: String?
+    /// Outputs that could not be written at the end, each with the reason (the run's figures are still reported).
+    public var notWritten: [String] = []
     public var values: [Double] = []
     public var policy: [Int] = []
     /// The policy drawn over the environment (not part of the JSON).
@@ -49,7 +51,7 @@ public struct TrainingReport: Encodable, Sendable {
         case evalCutEpisodes = "eval_cut_episodes", rewardThreshold = "reward_threshold", solved
         case trainSeconds = "train_seconds", wallSeconds = "wall_seconds", stepsPerSecond = "steps_per_second"
         case updates, finalLoss = "final_loss", checkpoint, bestMovingAverage = "best_moving_average_100"
-        case solvedAtEpisode = "solved_at_episode", values, policy
+        case solvedAtEpisode = "solved_at_episode", values, policy, notWritten = "not_written"
     }
 
     /// A report of `agent` on `env` with `seed`, to be filled in.
@@ -90,8 +92,17 @@ public struct TrainingReport: Encodable, Sendable {
         if let rewardThreshold { solved = evaluation.meanReturn >= rewardThreshold }
     }
 
+    /// Prints the report on stdout; then, with `failingOnUnwrittenOutputs`, throws when an output was not written
+    /// (so a command exits non-zero after showing what the run found).
+    public func print(json: Bool, failingOnUnwrittenOutputs: Bool = false) throws {
+        try print(json: json)
+        if failingOnUnwrittenOutputs, !notWritten.isEmpty {
+            throw GymError("not everything was written: \(notWritten.joined(separator: "; "))")
+        }
+    }
+
     /// Prints the report on stdout.
-    public func print(json: Bool) throws {
+    private func print(json: Bool) throws {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -132,6 +143,7 @@ public struct TrainingReport: Encodable, Sendable {
             lines.append("reward threshold \(formatNumber(rewardThreshold)): \(solved ? "reached" : "not reached")")
         }
         lines.append("\(formatCount(stepsPerSecond)) environment steps/s, \(formatNumber(wallSeconds)) s in all")
+        for output in notWritten { lines.append("not written: \(output)") }
         if let policyPicture {
             lines.append("greedy policy:")
             lines.append(policyPicture)

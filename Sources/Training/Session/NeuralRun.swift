@@ -36,10 +36,11 @@ struct NeuralRun: EncodedEnvironmentVisitor {
         _ type: Agent.Type, preset: Agent.Configuration, on environment: E, encoder: Agent.Encoder, actionCount: Int
     ) throws -> TrainingReport where E.Observation == Agent.Encoder.Observation, E.Action == Int {
         var environment = environment
-        var agent = try makeAgent(type, preset: preset, encoder: encoder, actionCount: actionCount)
+        var (agent, configuration) = try makeAgent(type, preset: preset, encoder: encoder, actionCount: actionCount)
         var report = parts.report
-        report.hyperparameters = agent.configuration.settingValues
-        report.hyperparameters["network"] = agent.configuration.architecture(for: encoder.inputShape).rawValue
+        report.hyperparameters = configuration.settingValues
+        report.hyperparameters["network"] = configuration.architecture(for: encoder.inputShape).rawValue
+        report.seed = configuration.seed
         if evaluateOnly {
             report.checkpoint = checkpoint?.relativePath
             report.episodes = agent.episodesCompleted
@@ -67,14 +68,16 @@ struct NeuralRun: EncodedEnvironmentVisitor {
     }
 
     /// A fresh agent from the tuned preset and the plan's settings, or (with a checkpoint) the saved one with the
-    /// plan's settings applied to its saved configuration.
-    private func makeAgent<Agent: NeuralAgent>(_ type: Agent.Type, preset: Agent.Configuration,
-                                               encoder: Agent.Encoder, actionCount: Int) throws -> Agent {
+    /// plan's settings applied to its saved configuration; with the configuration to report (a resumed run keeps
+    /// the saved seed).
+    private func makeAgent<Agent: NeuralAgent>(
+        _ type: Agent.Type, preset: Agent.Configuration, encoder: Agent.Encoder, actionCount: Int
+    ) throws -> (Agent, Agent.Configuration) {
         guard let checkpoint else {
             var configuration = preset
             configuration.seed = plan.seed
             try configuration.apply(plan.settings)
-            return try Agent(encoder: encoder, actionCount: actionCount, configuration: configuration)
+            return (try Agent(encoder: encoder, actionCount: actionCount, configuration: configuration), configuration)
         }
         let (_, metadata, saved) = try Agent.readCheckpoint(from: checkpoint)
         if let savedEnvironment = metadata["env"], savedEnvironment != plan.spec.canonicalName {
@@ -85,10 +88,14 @@ struct NeuralRun: EncodedEnvironmentVisitor {
         }
         var configuration = saved
         try configuration.apply(plan.settings)
-        if evaluateOnly {
-            // Nothing left to train: the budget ends where the saved agent stopped.
-            configuration.totalSteps = max(1, Int(metadata["steps_taken"] ?? "") ?? 1)
+        guard evaluateOnly else {
+            return (try Agent.load(from: checkpoint, encoder: encoder, actionCount: actionCount,
+                                   configuration: configuration), configuration)
         }
-        return try Agent.load(from: checkpoint, encoder: encoder, actionCount: actionCount, configuration: configuration)
+        // Nothing left to train: the budget ends where the saved agent stopped, and no replay memory is needed.
+        var acting = configuration.forEvaluation()
+        acting.totalSteps = max(1, Int(metadata["steps_taken"] ?? "") ?? 1)
+        return (try Agent.load(from: checkpoint, encoder: encoder, actionCount: actionCount, configuration: acting),
+                configuration)
     }
 }

@@ -40,6 +40,12 @@ public struct RunPlan: Sendable {
         self.spec = spec
     }
 
+    /// The files this plan writes, by role, for ``OutputFiles/check(_:)``.
+    public var outputs: [(role: String, path: String)] {
+        [("the checkpoint", save?.path), ("the log", log), ("the plot", plot), ("the recording", display?.record)]
+            .compactMap { role, path in path.map { (role, $0) } }
+    }
+
     /// The title of windows and plots.
     public var title: String { "\(agent.rawValue) on \(environmentName)" }
 

@@ -7,16 +7,21 @@ import TensorCore
 /// observers the plan asks for. The command line is a thin front end over these two entry points.
 public enum TrainingSession {
     /// Trains (or plans) the plan's agent on `environment`, then evaluates it greedily.
+    ///
+    /// Output files are checked before anything is built; one that still cannot be written at the end is listed in
+    /// the report's ``TrainingReport/notWritten`` instead of losing the run.
     public static func train(_ plan: RunPlan, on environment: any Environment) throws -> TrainingReport {
-        let parts = try Parts(plan, environment: environment, training: true)
-        defer { try? parts.display?.close() }
-        if plan.agent.isNeural {
-            return try neural(plan, on: environment, parts: parts, checkpoint: plan.load)
-        }
-        guard let discrete = environment as? any DiscreteEnvironment else {
+        try OutputFiles.check(plan.outputs)
+        if !plan.agent.isNeural, !(environment is any DiscreteEnvironment) {
             throw GymError("\(plan.agent.rawValue) is tabular: it needs discrete observations and actions, and '\(plan.environmentName)' has observations \(spaceDescriptions(of: environment).observation); use dqn")
         }
-        return try tabular(plan, on: discrete, parts: parts)
+        let parts = try Parts(plan, environment: environment, training: true)
+        return try parts.closing {
+            if let discrete = environment as? any DiscreteEnvironment, !plan.agent.isNeural {
+                return try tabular(plan, on: discrete, parts: parts)
+            }
+            return try neural(plan, on: environment, parts: parts, checkpoint: plan.load)
+        }
     }
 
     /// Evaluates the neural agent saved in `checkpoint` greedily on `environment`, without training.
@@ -24,10 +29,12 @@ public enum TrainingSession {
         guard plan.agent.isNeural else {
             throw GymError("only neural agents (\(AgentKind.allCases.filter(\.isNeural).map(\.rawValue).joined(separator: ", "))) keep checkpoints; '\(plan.agent.rawValue)' has none: train it with gym run \(plan.agent.rawValue) \(plan.environmentName)")
         }
+        try OutputFiles.check(plan.outputs)
         let parts = try Parts(plan, environment: environment, training: false)
-        defer { try? parts.display?.close() }
         parts.display?.evaluationSelection = (parts.display?.showing ?? .none, parts.display?.recording ?? .none)
-        return try neural(plan, on: environment, parts: parts, checkpoint: checkpoint, evaluateOnly: true)
+        return try parts.closing {
+            try neural(plan, on: environment, parts: parts, checkpoint: checkpoint, evaluateOnly: true)
+        }
     }
 
     /// The metadata of the checkpoint at `url` (how the environment was observed, the counters, …).
@@ -141,6 +148,25 @@ struct Parts {
         var report = TrainingReport(agent: plan.agent.rawValue, env: plan.environmentName, seed: plan.seed)
         report.rewardThreshold = plan.spec.rewardThreshold
         self.report = report
+    }
+
+    /// Runs `body`, then closes the window and the recording; outputs that could not be written (the recording
+    /// here, the checkpoint or the plot in the trainer) are listed in the report.
+    func closing(_ body: () throws -> TrainingReport) throws -> TrainingReport {
+        var report: TrainingReport
+        do {
+            report = try body()
+        } catch {
+            try? display?.close()
+            throw error
+        }
+        report.notWritten = trainer.unwrittenOutputs
+        do {
+            try display?.close()
+        } catch {
+            report.notWritten.append("the recording: \(error)")
+        }
+        return report
     }
 
     /// The report with the evaluation's figures and the rates of the whole run.

@@ -63,10 +63,10 @@ extension EpisodeDisplay {
                 guard let composedSize else {
                     throw GymError("'\(spec.name)' draws only text, not frames (FrameRendering)")
                 }
+                let library = try SDLLibrary.load()
                 try SDLLibrary.checkDisplay()
                 view = try LiveView(title: request.title, width: composedSize.width, height: composedSize.height,
-                                    framesPerSecond: fps, library: try SDLLibrary.load(),
-                                    keysDriveTheGame: keysDriveTheGame)
+                                    framesPerSecond: fps, library: library, keysDriveTheGame: keysDriveTheGame)
             } catch {
                 guard !keysDriveTheGame else { throw GymError("cannot open a window to play in: \(error)") }
                 let fallback = drawsText ? "showing the episodes in the terminal instead" : "continuing without showing the episodes"

@@ -86,6 +86,10 @@ public final class SDLLibrary {
         guard present("DISPLAY") || present("WAYLAND_DISPLAY") || present("SDL_VIDEODRIVER") else {
             throw ViewerError.noDisplay
         }
+        if let display = environment["DISPLAY"], !display.isEmpty, !present("WAYLAND_DISPLAY"),
+           XDisplayProbe.answers(display) == false {
+            throw ViewerError.deadDisplay(display)
+        }
         #endif
     }
 
