@@ -134,7 +134,9 @@ extension NeuralAgent {
                                                                 configuration: Configuration) {
         let contents: (tensors: [String: Tensor], metadata: [String: String])
         do {
-            contents = try Safetensors.read(from: url)
+            contents = try Safetensors.decode(InputFile.read(url.path, role: "checkpoint"))
+        } catch let error as GymError {
+            throw error
         } catch {
             throw GymError("cannot load the checkpoint '\(url.path)': \(error)")
         }

@@ -1,6 +1,9 @@
 import Gym
 
 extension TabularMDP {
+    /// The most transitions a generated Garnet MDP holds (states × actions × branching).
+    public static let maximumGarnetTransitions = 10_000_000
+
     /// A random Garnet MDP (Archibald et al.): each (state, action) leads to `branching` distinct next states with
     /// probabilities from a uniform random partition of [0, 1], and a reward drawn uniformly from [0, 1).
     ///
@@ -13,14 +16,24 @@ extension TabularMDP {
         guard (1...states).contains(branching) else {
             throw GymError("the Garnet branching factor must be in 1...\(states) (the state count), got \(branching)")
         }
+        let (pairs, pairsOverflow) = states.multipliedReportingOverflow(by: actions)
+        let (transitions, overflow) = pairs.multipliedReportingOverflow(by: branching)
+        guard !pairsOverflow, !overflow, transitions <= maximumGarnetTransitions else {
+            throw GymError("a Garnet MDP of \(states) states, \(actions) actions and branching \(branching) would hold \(pairsOverflow || overflow ? "more than 9e18" : String(transitions)) transitions; at most \(maximumGarnetTransitions)")
+        }
         var generator = RandomGenerator(seed: seed)
         var outcomes: [[[Transition]]] = []
         for _ in 0..<states {
             var row: [[Transition]] = []
             for _ in 0..<actions {
-                var candidates = Array(0..<states)
+                // The first `branching` entries of a Fisher–Yates shuffle of 0..<states, with only the moved entries stored.
+                var moved: [Int: Int] = [:]
+                var candidates: [Int] = []
                 for index in 0..<branching {
-                    candidates.swapAt(index, index + generator.nextInt(below: states - index))
+                    let other = index + generator.nextInt(below: states - index)
+                    let picked = moved[other] ?? other
+                    moved[other] = moved[index] ?? index
+                    candidates.append(picked)
                 }
                 var cuts = (0..<(branching - 1)).map { _ in generator.nextDouble() }
                 cuts.sort()

@@ -4,9 +4,7 @@ import Gym
 extension TabularMDP {
     /// Reads an MDP from a JSON file (format in `docs/mdp-format.md`); errors name the file and the field.
     public init(contentsOfFile path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw GymError("cannot read MDP file '\(path)': no such readable file")
-        }
+        let data = try InputFile.read(path, role: "MDP file")
         do {
             try self.init(json: data)
         } catch let error as GymError {
@@ -153,8 +151,13 @@ extension TabularMDP {
 
     private static func describeJSONError(_ error: Error, in data: Data) -> String {
         let nsError = error as NSError
-        guard let offset = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int, offset <= data.count else {
-            return nsError.localizedDescription
+        // Foundation gives the offset as a userInfo entry on some platforms and only in the debug text ("around
+        // character N.") on Linux.
+        let debugText = nsError.userInfo["NSDebugDescription"] as? String ?? ""
+        let offsetInText = debugText.range(of: "character ").flatMap { Int(debugText[$0.upperBound...].prefix { $0.isNumber }) }
+        guard let offset = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int ?? offsetInText,
+              offset <= data.count else {
+            return debugText.isEmpty ? nsError.localizedDescription : debugText
         }
         let prefix = data.prefix(offset)
         let line = prefix.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }

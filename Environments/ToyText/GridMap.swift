@@ -88,12 +88,7 @@ public struct GridMap: Equatable, Sendable, CustomStringConvertible {
 
     /// Reads and parses a map file; errors name the file.
     public init(contentsOfFile path: String) throws {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw GymError("cannot read map file '\(path)': \(error.localizedDescription)")
-        }
+        let text = try InputFile.text(path, role: "map file")
         do {
             try self.init(parsing: text)
         } catch let error as GymError {

@@ -106,7 +106,7 @@ import Testing
         (["run", "q-learning", "frozenlake", "--tolerance", "0.1"], "--tolerance does not apply to q-learning"),
         (["run", "q-learning", "frozenlake", "--learning-rate", "2"], "learning-rate must be a number in (0, 1], got '2'"),
         (["run", "q-learning", "cliffwalking", "--map", "x.txt"], "--map applies to gridworld, frozenlake and frozenlake8x8"),
-        (["run", "q-learning", "gridworld", "--map", "/nonexistent/maze.txt"], "cannot read map file '/nonexistent/maze.txt'"),
+        (["run", "q-learning", "gridworld", "--map", "/nonexistent/maze.txt"], "cannot read the map file '/nonexistent/maze.txt': no such file"),
         (["run", "value-iteration", "mdp"], "the 'mdp' environment needs a JSON file"),
         (["run", "q-learning", "frozenlake", "--env-option", "slipery=false"], "has no option 'slipery'"),
         (["check", "nowhere"], "unknown environment 'nowhere'"),

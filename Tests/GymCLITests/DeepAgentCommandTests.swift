@@ -176,6 +176,6 @@ import Testing
         #expect(wrongEnvironment.status != 0)
         #expect(wrongEnvironment.stderr.contains("holds an agent trained on 'gridworld', not 'cartpole'"), "\(wrongEnvironment.stderr)")
         let missing = try CommandRunner.run(["eval", "dqn", "gridworld", "--load", "none.safetensors"], in: directory)
-        #expect(missing.stderr.contains("cannot load the checkpoint") && missing.stderr.contains("no such file"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("cannot read the checkpoint") && missing.stderr.contains("no such file"), "\(missing.stderr)")
     }
 }

@@ -50,7 +50,7 @@ public struct NatureDQNPreprocessing: Equatable, Sendable {
     /// The environment itself must be one, not merely contain one: the chain keeps every wrapper around the game.
     public func apply(toAny environment: any Environment, name: String) throws -> any Environment {
         guard let pixels = environment as? any PixelEnvironment else {
-            throw GymError("the pixel preprocessing needs an environment that renders frames and has numbered actions (the arcade games: breakout, space-invaders, freeway, asterix, seaquest); '\(name)' does not")
+            throw GymError("the pixel preprocessing applies to games whose screen is their observation (PixelEnvironment: breakout, space-invaders, freeway, asterix, seaquest); '\(name)' is not one of them")
         }
         return erasedChain(pixels)
     }

@@ -27,8 +27,8 @@ struct BenchCommand: ParsableCommand {
     /// The parsed `--threads` list.
     func threadCounts() throws -> [Int] {
         let counts = threads.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !counts.isEmpty, counts.allSatisfy({ ($0 ?? 0) >= 1 }) else {
-            throw ValidationError("--threads takes positive thread counts separated by commas (such as 1,2), not '\(threads)'")
+        guard !counts.isEmpty, counts.allSatisfy({ OptionLimits.threads.contains($0 ?? 0) }) else {
+            throw ValidationError("--threads takes thread counts from \(OptionLimits.threads.lowerBound) to \(OptionLimits.threads.upperBound) separated by commas (such as 1,2), not '\(threads)'")
         }
         return counts.compactMap { $0 }
     }

@@ -15,11 +15,15 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup(title: "Environment")
     var environmentOptions: EnvironmentArguments
 
-    @Option(help: "Seed for the checker's resets and random actions.")
+    @Option(parsing: .unconditional, help: "Seed for the checker's resets and random actions.")
     var seed: UInt64 = 0
 
-    @Option(help: "Random steps to take.")
+    @Option(parsing: .unconditional, help: "Random steps to take.")
     var steps: Int = 1000
+
+    func validate() throws {
+        try OptionLimits.check(steps, "--steps", in: OptionLimits.checkSteps)
+    }
 
     func run() throws {
         let made = try environmentOptions.makeEnvironment(named: environment)

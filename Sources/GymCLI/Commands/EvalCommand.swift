@@ -21,7 +21,7 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var checkpoint: CheckpointArguments
 
-    @Option(help: "Greedy evaluation episodes.")
+    @Option(parsing: .unconditional, help: "Greedy evaluation episodes.")
     var episodes: Int = 100
 
 
@@ -33,7 +33,7 @@ struct EvalCommand: ParsableCommand {
 
 
     func validate() throws {
-        guard episodes > 0 else { throw ValidationError("--episodes must be positive, got \(episodes)") }
+        try OptionLimits.check(episodes, "--episodes", in: OptionLimits.episodes)
     }
 
     func run() throws {

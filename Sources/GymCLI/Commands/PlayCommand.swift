@@ -23,13 +23,13 @@ struct PlayCommand: ParsableCommand {
     @Argument(help: "The environment (see `gym list`).")
     var environment: String
 
-    @Option(help: "Seed of the first episode.")
+    @Option(parsing: .unconditional, help: "Seed of the first episode.")
     var seed: UInt64 = 0
 
-    @Option(help: "Stop after this many episodes (default: play until you quit).")
+    @Option(parsing: .unconditional, help: "Stop after this many episodes (default: play until you quit).")
     var episodes: Int?
 
-    @Option(help: "Frames per second of real-time games (default: the environment's, see `gym list`).")
+    @Option(parsing: .unconditional, help: "Frames per second of real-time games (default: the environment's, see `gym list`).")
     var fps: Double?
 
     @Option(help: "Record the episodes as an animated GIF to this file.")
@@ -39,7 +39,8 @@ struct PlayCommand: ParsableCommand {
     var environmentOptions: EnvironmentArguments
 
     func validate() throws {
-        if let episodes { guard episodes > 0 else { throw ValidationError("--episodes must be positive, got \(episodes)") } }
+        try OptionLimits.check(episodes, "--episodes", in: OptionLimits.episodes)
+        try OptionLimits.check(fps, "--fps", in: OptionLimits.framesPerSecond)
     }
 
     func run() throws {

@@ -25,17 +25,17 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The directory to write the PNG files into (created if missing).")
     var frames: String
 
-    @Option(help: "Seed of the reset and of the random actions.")
+    @Option(parsing: .unconditional, help: "Seed of the reset and of the random actions.")
     var seed: UInt64 = 0
 
-    @Option(help: "Stop after this many steps when the episode has not ended (default: the time limit, else 1000).")
+    @Option(parsing: .unconditional, help: "Stop after this many steps when the episode has not ended (default: the time limit, else 1000).")
     var maxSteps: Int?
 
     @OptionGroup(title: "Environment")
     var environmentOptions: EnvironmentArguments
 
     func validate() throws {
-        if let maxSteps { guard maxSteps > 0 else { throw ValidationError("--max-steps must be positive, got \(maxSteps)") } }
+        try OptionLimits.check(maxSteps, "--max-steps", in: OptionLimits.episodeSteps)
     }
 
     func run() throws {

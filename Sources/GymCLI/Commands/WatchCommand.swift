@@ -17,13 +17,13 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var checkpoint: CheckpointArguments
 
-    @Option(help: "Episodes to play.")
+    @Option(parsing: .unconditional, help: "Episodes to play.")
     var episodes: Int = 5
 
 
 
     func validate() throws {
-        guard episodes > 0 else { throw ValidationError("--episodes must be positive, got \(episodes)") }
+        try OptionLimits.check(episodes, "--episodes", in: OptionLimits.episodes)
     }
 
     func run() throws {

@@ -13,7 +13,7 @@ struct CheckpointArguments: ParsableArguments {
     @Option(help: "The safetensors checkpoint written by `gym run … --save`.")
     var load: String
 
-    @Option(help: "Seed of the episodes (they use seed+1, like the evaluation after `gym run`).")
+    @Option(parsing: .unconditional, help: "Seed of the episodes (they use seed+1, like the evaluation after `gym run`).")
     var seed: UInt64 = 0
 
     @OptionGroup(title: "Watching")

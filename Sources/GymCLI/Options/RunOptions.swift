@@ -6,10 +6,10 @@ import Gym
 
 /// Options that shape a run rather than the agent.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Seed of the agent and of the environment's first reset; the same seed gives the same run.")
+    @Option(parsing: .unconditional, help: "Seed of the agent and of the environment's first reset; the same seed gives the same run.")
     var seed: UInt64 = 0
 
-    @Option(help: "Greedy evaluation episodes after training.")
+    @Option(parsing: .unconditional, help: "Greedy evaluation episodes after training.")
     var evalEpisodes: Int = 1000
 
     @Flag(help: "Tabular agents, with --render or --record: paint V as a heat map and the greedy policy as arrows on the gridworld, updated after every value-iteration sweep or learning episode.")
@@ -18,7 +18,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Write one JSON line per episode (training and evaluation) to this file.")
     var log: String?
 
-    @Option(help: "With --log, also write a line every N gradient updates (loss, mean Q, ε; default \(EpisodeLog.defaultUpdateInterval)).")
+    @Option(parsing: .unconditional, help: "With --log, also write a line every N gradient updates (loss, mean Q, ε; default \(EpisodeLog.defaultUpdateInterval)).")
     var logUpdates: Int?
 
     @Option(help: "Write the learning curve (return per training episode and its 100-episode moving average) to this SVG file.")
@@ -34,9 +34,9 @@ struct RunOptions: ParsableArguments {
     var load: String?
 
     func validate() throws {
-        guard evalEpisodes > 0 else { throw ValidationError("--eval-episodes must be positive, got \(evalEpisodes)") }
-        if let logUpdates {
-            guard logUpdates > 0 else { throw ValidationError("--log-updates must be positive, got \(logUpdates)") }
+        try OptionLimits.check(evalEpisodes, "--eval-episodes", in: OptionLimits.episodes)
+        try OptionLimits.check(logUpdates, "--log-updates", in: OptionLimits.interval)
+        if logUpdates != nil {
             guard log != nil else {
                 throw ValidationError("--log-updates sets how often --log FILE gets an update line; give --log FILE too")
             }
@@ -55,11 +55,16 @@ struct EnvironmentArguments: ParsableArguments {
     @Option(name: .customLong("env-option"), help: "An environment option as key=value (repeatable; see `gym list`).")
     var options: [String] = []
 
-    @Option(help: "Cut episodes after this many steps (replaces the environment's default time limit).")
+    @Option(parsing: .unconditional, help: "Cut episodes after this many steps (replaces the environment's default time limit).")
     var maxEpisodeSteps: Int?
 
-    @Option(help: "Observe an arcade game as N x N pixels through the Nature DQN chain (no-op starts, grayscale, max of 2 frames, skip 4, resize, stack 4, clip rewards); usually 84.")
+    @Option(parsing: .unconditional, help: "Observe an arcade game as N x N pixels through the Nature DQN chain (no-op starts, grayscale, max of 2 frames, skip 4, resize, stack 4, clip rewards); usually 84.")
     var pixels: Int?
+
+    func validate() throws {
+        try OptionLimits.check(maxEpisodeSteps, "--max-episode-steps", in: OptionLimits.episodeSteps)
+        try OptionLimits.check(pixels, "--pixels", in: OptionLimits.pixels)
+    }
 
     /// Builds the environment named `name` with these arguments (options, time limit, `--pixels` preprocessing).
     func makeEnvironment(named name: String) throws -> any Environment {

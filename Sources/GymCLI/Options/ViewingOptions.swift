@@ -10,22 +10,22 @@ struct ViewingOptions: ParsableArguments {
             help: "Watch episodes: '--render' (or '--render window') opens a window (keys: Space pause, . step, +/- speed, f fast-forward, q quit); '--render ansi' draws text frames in the terminal.")
     var render: RenderMode?
 
-    @Option(help: "Show every Nth episode in the window (the others run at full speed).")
+    @Option(parsing: .unconditional, help: "Show every Nth episode in the window (the others run at full speed).")
     var renderEvery: Int = 1
 
-    @Option(help: "Frames per second when rendering (default: the environment's, see `gym list`).")
+    @Option(parsing: .unconditional, help: "Frames per second when rendering (default: the environment's, see `gym list`).")
     var fps: Double?
 
     @Option(help: "Record the episodes as an animated GIF to this file, with or without a window.")
     var record: String?
 
-    @Option(help: "Record every Nth episode (1: all of them).")
+    @Option(parsing: .unconditional, help: "Record every Nth episode (1: all of them).")
     var recordEvery: Int = 1
 
     func validate() throws {
-        guard renderEvery > 0 else { throw ValidationError("--render-every must be a positive number of episodes, got \(renderEvery)") }
-        guard recordEvery > 0 else { throw ValidationError("--record-every must be a positive number of episodes, got \(recordEvery)") }
-        if let fps { guard fps > 0, fps.isFinite else { throw ValidationError("--fps must be a positive number, got \(fps)") } }
+        try OptionLimits.check(renderEvery, "--render-every", in: OptionLimits.interval)
+        try OptionLimits.check(recordEvery, "--record-every", in: OptionLimits.interval)
+        try OptionLimits.check(fps, "--fps", in: OptionLimits.framesPerSecond)
         if let record, !record.lowercased().hasSuffix(".gif") {
             throw ValidationError("--record writes an animated GIF: give a file name ending in .gif, got '\(record)'")
         }

@@ -40,7 +40,9 @@ public enum TrainingSession {
     /// The metadata of the checkpoint at `url` (how the environment was observed, the counters, …).
     public static func checkpointMetadata(at url: URL) throws -> [String: String] {
         do {
-            return try Safetensors.read(from: url).metadata
+            return try Safetensors.decode(InputFile.read(url.path, role: "checkpoint")).metadata
+        } catch let error as GymError {
+            throw error
         } catch {
             throw GymError("cannot load the checkpoint '\(url.path)': \(error)")
         }
