@@ -76,7 +76,7 @@ public enum Safetensors {
         guard data.count >= 8 else { throw Failure.truncated("\(data.count) bytes, need at least 8 for the header length") }
         let headerLength = data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
         guard headerLength <= UInt64(maximumHeaderLength) else {
-            throw Failure.malformedHeader("its length \(headerLength) exceeds the format's limit of \(maximumHeaderLength) bytes")
+            throw Failure.malformedHeader("its first 8 bytes give a header of \(headerLength) bytes, more than the format allows (\(maximumHeaderLength)); this is not a safetensors file")
         }
         guard headerLength <= UInt64(data.count - 8) else {
             throw Failure.truncated("header claims \(headerLength) bytes but only \(data.count - 8) follow")

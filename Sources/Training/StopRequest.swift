@@ -29,8 +29,14 @@ public final class StopRequest: Sendable {
         return { !alreadyRequested && self.isRequested }
     }
 
-    /// Routes SIGINT (Ctrl-C) and SIGTERM to ``process``; a second SIGINT exits at once with status 130.
+    /// Routes SIGINT (Ctrl-C) and SIGTERM to ``process``; a second SIGINT exits at once with status 130. Both
+    /// signals are unblocked too, since a program can inherit a mask that blocks them from whatever started it.
     public static func installSignalHandlers() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         signal(SIGINT) { _ in
             if StopRequest.process.requested.exchange(true, ordering: .relaxed) { _exit(130) }
         }

@@ -8,6 +8,10 @@ struct CommandRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Whether a signal ended the process (then `status` is the signal's number).
+        var signaled = false
+        /// Whether the run was killed for outlasting its time limit.
+        var timedOut = false
     }
 
     /// The products directory of the build that holds the test bundle (`.build/<triple>/debug`).
@@ -41,7 +45,7 @@ struct CommandRunner {
     /// Runs the executable at `binary` with `arguments`, in `directory` if given, with `environment` as its whole
     /// environment if given.
     static func run(_ arguments: [String], binary: URL, in directory: URL? = nil,
-                    environment: [String: String]? = nil) throws -> Output {
+                    environment: [String: String]? = nil, timeLimit: Double? = nil) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -55,11 +59,17 @@ struct CommandRunner {
         process.standardOutput = stdout
         process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
+        let watchdog = DispatchWorkItem { kill(process.processIdentifier, SIGKILL) }
+        if let timeLimit { DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog) }
         let outputBytes = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let timedOut = timeLimit != nil && !watchdog.isCancelled && process.terminationReason == .uncaughtSignal
+            && process.terminationStatus == SIGKILL
+        watchdog.cancel()
         let errorBytes = try Data(contentsOf: errorFile)
         return Output(status: process.terminationStatus, stdout: String(decoding: outputBytes, as: UTF8.self),
-                      stderr: String(decoding: errorBytes, as: UTF8.self))
+                      stderr: String(decoding: errorBytes, as: UTF8.self),
+                      signaled: process.terminationReason == .uncaughtSignal, timedOut: timedOut)
     }
 
     /// Parses standard output as one JSON object.
