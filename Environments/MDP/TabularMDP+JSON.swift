@@ -93,6 +93,10 @@ extension TabularMDP {
         guard let items = object["transitions"] as? [Any] else {
             throw GymError("missing field 'transitions': a list of {state, action, next, probability, reward} objects")
         }
+        let (pairs, overflow) = stateNames.count.multipliedReportingOverflow(by: actionNames.count)
+        guard !overflow, pairs <= Self.maximumStateActionPairs else {
+            throw GymError("\(stateNames.count) states × \(actionNames.count) actions is more than the \(Self.maximumStateActionPairs) state-action pairs an MDP file may have")
+        }
         var outcomes = [[[Transition]]](repeating: [[Transition]](repeating: [], count: actionNames.count),
                                         count: stateNames.count)
         for (index, item) in items.enumerated() {
@@ -123,9 +127,22 @@ extension TabularMDP {
                       initialStateDistribution: initial, terminalStates: terminal, discount: discount)
     }
 
+    /// The most states, and the most actions, a file may count (names are made for each).
+    public static let maximumNameCount = 10_000_000
+    /// The most (state, action) pairs a file may describe.
+    public static let maximumStateActionPairs = 10_000_000
+
+    /// A whole count as written (`9223372036854775807`, not `9.2e+18`).
+    private static func formatCount(_ number: Double) -> String {
+        number < 1e18 ? String(Int(number)) : String(format: "%.0f", number)
+    }
+
     private static func names(_ value: Any?, field: String) throws -> [String] {
-        if let number = jsonNumber(value), let count = Int(exactly: number), count > 0 {
-            return (0..<count).map(String.init)
+        if let number = jsonNumber(value), number >= 1, number == number.rounded() {
+            guard number <= Double(maximumNameCount) else {
+                throw GymError("\(field): \(formatCount(number)) is more than the \(maximumNameCount) an MDP file may have")
+            }
+            return (0..<Int(number)).map(String.init)
         }
         if let list = value as? [Any], !list.isEmpty {
             let names = try list.enumerated().map { index, item in

@@ -13,6 +13,16 @@ struct HostileInputTests {
                                                     withDestinationPath: directory.appendingPathComponent("loop").path)
         try? Data("{ \"states\": [\"a\",\n  oops ] }".utf8).write(to: directory.appendingPathComponent("bad.json"))
         try? Data("plain text".utf8).write(to: directory.appendingPathComponent("file.txt"))
+        try? Data(#"{"states": 9223372036854775807, "actions": 2, "start": "0", "transitions": []}"#.utf8)
+            .write(to: directory.appendingPathComponent("huge.json"))
+        try? Data(#"{"states": 3000000, "actions": 4000, "start": "0", "transitions": []}"#.utf8)
+            .write(to: directory.appendingPathComponent("wide.json"))
+        // Two steps of reward 1e308 each: the return overflows to infinity.
+        try? Data(#"""
+            {"states": 3, "actions": 1, "start": "0", "terminal": ["2"], "transitions": [
+              {"state": "0", "action": 0, "next": "1", "probability": 1, "reward": 1e308},
+              {"state": "1", "action": 0, "next": "2", "probability": 1, "reward": 1e308}]}
+            """#.utf8).write(to: directory.appendingPathComponent("overflowing.json"))
         return directory
     }()
 
@@ -74,6 +84,8 @@ struct HostileInputTests {
         (["run", "q-learning", "gridworld", "--map", NSTemporaryDirectory()], "it is a directory, not a file"),
         (["run", "q-learning", "gridworld", "--map", path("loop")], "its symbolic links form a loop"),
         (["run", "value-iteration", "mdp", "--mdp", path("bad.json")], "line 2, column 3"),
+        (["run", "value-iteration", "mdp", "--mdp", path("huge.json")], "is more than the 10000000 an MDP file may have"),
+        (["run", "value-iteration", "mdp", "--mdp", path("wide.json")], "state-action pairs an MDP file may have"),
         (["eval", "dqn", "cartpole", "--load", NSTemporaryDirectory()], "it is a directory, not a file"),
         (["eval", "dqn", "cartpole", "--load", path("file.txt")], "is not a safetensors file"),
         (["eval", "dqn", "cartpole", "--load", path("loop")], "its symbolic links form a loop"),
@@ -91,5 +103,14 @@ struct HostileInputTests {
         #expect(!output.signaled, "killed by signal \(output.status): gym \(arguments.joined(separator: " "))\n\(output.stderr)")
         #expect(output.status != 0, "gym \(arguments.joined(separator: " ")) succeeded")
         #expect(output.stderr.contains(message), "gym \(arguments.joined(separator: " ")):\n\(output.stderr)")
+    }
+
+    @Test func anInfiniteReturnStillGivesValidJSON() throws {
+        let binary = try #require(CommandRunner.releaseGym)
+        let output = try CommandRunner.run(["run", "q-learning", "mdp", "--mdp", Self.path("overflowing.json"),
+                                            "--episodes", "5", "--eval-episodes", "2", "--json"], binary: binary, timeLimit: 60)
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try CommandRunner.json(output)
+        #expect(report["eval_mean_return"] as? String == "inf")
     }
 }
