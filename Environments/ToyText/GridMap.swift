@@ -38,8 +38,14 @@ public struct GridMap: Equatable, Sendable, CustomStringConvertible {
     /// The legend, for error messages and documentation.
     public static let legend = "S start, G goal, H hole, # wall, C cliff, . or F floor"
 
+    /// The most cells a map may have (each is a state of the gridworld).
+    public static let maximumCells = 1_000_000
+
     /// Parses a map; the error names the line and column of the first problem.
     public init(parsing text: String) throws {
+        guard text.utf8.count <= 8 * Self.maximumCells else {
+            throw GymError("the map has \(text.utf8.count) bytes; a map of at most \(Self.maximumCells) cells needs far fewer")
+        }
         var parsedRows: [(line: Int, cells: [Cell])] = []
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
@@ -71,6 +77,9 @@ public struct GridMap: Equatable, Sendable, CustomStringConvertible {
     public init(rows: [[Cell]]) throws {
         guard let width = rows.first?.count, width > 0, rows.allSatisfy({ $0.count == width }) else {
             throw GymError("a map needs at least one cell and rows of equal width")
+        }
+        guard rows.count * width <= Self.maximumCells else {
+            throw GymError("the map has \(rows.count * width) cells; at most \(Self.maximumCells)")
         }
         let cells = rows.flatMap { $0 }
         let starts = cells.indices.filter { cells[$0] == .start }
