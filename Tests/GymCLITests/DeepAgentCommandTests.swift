@@ -66,7 +66,7 @@ import Testing
         (["run", "q-learning", "gridworld", "--hidden", "8"], "--hidden does not apply to q-learning; it is for dqn, reinforce, actor-critic"),
         (["run", "dqn", "cartpole", "--network", "nature"], "the nature network needs [channels, height, width] inputs of at least 36x36"),
         (["run", "dqn", "cartpole", "--log-updates", "5"], "--log-updates sets how often --log FILE gets an update line; give --log FILE too"),
-        (["run", "dqn", "cartpole", "--log-updates", "0"], "--log-updates must be positive, got 0"),
+        (["run", "dqn", "cartpole", "--log-updates", "0"], "--log-updates must be from 1 to 1000000000000, got 0"),
         (["run", "dqn", "breakout", "--network", "resnet"], "network must be one of mlp, minatar, nature or auto, got 'resnet'"),
     ])
     func deepFlagErrorsSayWhatIsValid(arguments: [String], message: String) throws {

@@ -70,7 +70,7 @@ import Testing
 
     @Test(arguments: [
         (["run", "q-learning", "gridworld", "--record", "run.png"], "--record writes an animated GIF: give a file name ending in .gif"),
-        (["run", "q-learning", "gridworld", "--render-every", "0"], "--render-every must be a positive number of episodes"),
+        (["run", "q-learning", "gridworld", "--render-every", "0"], "--render-every must be from 1 to 1000000000000, got 0"),
         (["run", "q-learning", "gridworld", "--render", "sdl"], "'sdl'"),
         (["run", "dqn", "gridworld", "--show-values", "--record", "x.gif"], "--show-values paints the value table of a tabular agent"),
         (["run", "value-iteration", "gridworld", "--show-values"], "--show-values draws on the window or the recording"),
