@@ -86,6 +86,7 @@ extension RunOptions {
         plan.log = log
         if let logUpdates { plan.logUpdateInterval = logUpdates }
         plan.plot = plot
+        plan.tensorboard = tensorboard
         plan.save = save.map { URL(fileURLWithPath: $0) }
         plan.load = load.map { URL(fileURLWithPath: $0) }
         if let pixels { plan.checkpointMetadata["pixels"] = String(pixels) }

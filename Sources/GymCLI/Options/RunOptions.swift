@@ -24,6 +24,9 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Write the learning curve (return per training episode and its 100-episode moving average) to this SVG file.")
     var plot: String?
 
+    @Option(help: "Write TensorBoard event files to this directory (created when needed): returns, lengths, ε, losses, steps/s, the evaluation, the hyperparameters and the --record GIF.")
+    var tensorboard: String?
+
     @Flag(help: "Print one JSON object on stdout at the end instead of the text summary.")
     var json = false
 

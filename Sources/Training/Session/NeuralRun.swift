@@ -48,6 +48,7 @@ struct NeuralRun: EncodedEnvironmentVisitor {
             report.updates = agent.updates
             report.finalLoss = agent.lastLoss
         } else {
+            parts.tensorboard?.hyperparameters = report.hyperparameters
             do {
                 report.record(try parts.trainer.train(&agent, in: &environment))
             } catch let divergence as TrainingDiverged {

@@ -32,6 +32,8 @@ public struct RunPlan: Sendable {
     public var logUpdateInterval = EpisodeLog.defaultUpdateInterval
     /// The learning-curve SVG file.
     public var plot: String?
+    /// A directory for TensorBoard event files.
+    public var tensorboard: String?
 
     /// A plan for `agent` on the environment `environmentName` registered as `spec`, with the defaults.
     public init(agent: AgentKind, environmentName: String, spec: EnvironmentSpec) {

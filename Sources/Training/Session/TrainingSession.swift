@@ -70,6 +70,7 @@ public enum TrainingSession {
             try configuration.apply(plan.settings)
             var learner = try QLearning(for: environment, configuration: configuration)
             report.hyperparameters = configuration.settingValues
+            parts.tensorboard?.hyperparameters = report.hyperparameters
             report.record(try parts.trainer.train(&learner, in: &environment))
             table = ValueTable(values: learner.values, policy: learner.policy)
         }
@@ -129,6 +130,9 @@ public enum TrainingSession {
 struct Parts {
     let trainer: Trainer
     let display: EpisodeDisplay?
+    let tensorboard: TensorBoardLog?
+    /// The recording to add to TensorBoard once it is written.
+    let recording: String?
     let report: TrainingReport
     let start = ContinuousClock.now
 
@@ -141,6 +145,9 @@ struct Parts {
             trainer.observe(LearningCurveWriter(path: plot, title: "\(plan.title), seed \(plan.seed)",
                                                 threshold: plan.spec.rewardThreshold))
         }
+        tensorboard = try plan.tensorboard.flatMap { training ? try TensorBoardLog(directory: $0) : nil }
+        if let tensorboard { trainer.observe(tensorboard) }
+        recording = plan.display?.record
         display = try plan.display.flatMap { try EpisodeDisplay.open($0, for: environment, spec: plan.spec) }
         if let display {
             display.showsValues = plan.showValues
@@ -165,6 +172,9 @@ struct Parts {
         report.notWritten = trainer.unwrittenOutputs
         do {
             try display?.close()
+            if let tensorboard, let recording, FileManager.default.fileExists(atPath: recording) {
+                try tensorboard.addRecording(at: recording)
+            }
         } catch {
             report.notWritten.append("the recording: \(error)")
         }
