@@ -113,4 +113,14 @@ struct HostileInputTests {
         let report = try CommandRunner.json(output)
         #expect(report["eval_mean_return"] as? String == "inf")
     }
+
+    @Test func aPathThatIsNotUTF8IsRefusedClearly() throws {
+        let binary = try #require(CommandRunner.releaseGym)
+        // Process takes Swift strings, so the shell makes the byte 0xFF in the path.
+        let script = "\"$0\" run q-learning gridworld --episodes 5 --log \"$(printf '\(Self.scratch.path)/bad\\377.jsonl')\""
+        let output = try CommandRunner.run(["-c", script, binary.path], binary: URL(fileURLWithPath: "/bin/sh"),
+                                           timeLimit: 60)
+        #expect(output.status != 0 && !output.signaled)
+        #expect(output.stderr.contains("is not valid UTF-8"), "\(output.stderr)")
+    }
 }
