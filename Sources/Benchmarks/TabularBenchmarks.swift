@@ -2,6 +2,7 @@ import Agents
 import Environments
 import Gym
 import NeuralNetwork
+import Training
 
 /// Throughput of the tabular stack: environment steps, Q-learning updates, value iteration on a large grid.
 ///
@@ -40,6 +41,9 @@ struct TabularBenchmarks: BenchmarkSuite {
         report(BenchmarkFigure(name: "q_learning_updates", value: try qLearningUpdatesPerSecond(limited),
                                     unit: "updates/s",
                                     comparison: "target ≥ 100× a Python/NumPy loop: 1.03e5 on the reference machine → 1.03e7"))
+        report(BenchmarkFigure(name: "q_learning_updates_through_trainer",
+                                    value: try qLearningUpdatesPerSecond(limited, throughTrainer: true), unit: "updates/s",
+                                    comparison: "the same training run by the library Trainer (moving average, events, stop checks)"))
         let solver = ValueIteration(.init(discount: 0.99, tolerance: gridTolerance))
         for (name, goalAtCenter) in [("", false), ("_center_goal", true)] {
             let table = try openGrid(side: gridSide, goalAtCenter: goalAtCenter).transitionTable
@@ -72,15 +76,20 @@ struct TabularBenchmarks: BenchmarkSuite {
         return Double(environmentSteps) / seconds
     }
 
-    /// Q-learning steps (one update each) per second on `environment`.
-    private func qLearningUpdatesPerSecond<E: DiscreteEnvironment>(_ environment: E) throws -> Double {
+    /// Q-learning steps (one update each) per second on `environment`, trained directly or by a `Trainer`.
+    private func qLearningUpdatesPerSecond<E: DiscreteEnvironment>(_ environment: E,
+                                                                  throughTrainer: Bool = false) throws -> Double {
         var configuration = QLearning.Configuration()
         configuration.budget = .steps(learningSteps)
         var steps = 0
         let seconds = try fastestSeconds {
             var environment = environment
             var learner = try QLearning(for: environment, configuration: configuration)
-            try learner.train(in: &environment)
+            if throughTrainer {
+                try Trainer(stop: StopRequest()).train(&learner, in: &environment)
+            } else {
+                try learner.train(in: &environment)
+            }
             steps = learner.stepsTaken
         }
         return Double(steps) / seconds
