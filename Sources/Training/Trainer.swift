@@ -86,6 +86,7 @@ public final class Trainer {
             learner.checkStops(with: nil)
         }
         var movingAverage = MovingAverage(window: Self.movingAverageWindow)
+        let wantsValueTable = observers.contains { $0.wantsValueTable }
         var result = TrainingResult(episodes: 0, steps: 0, figures: learner.figures, interrupted: false, seconds: 0)
         while !learner.isFinished {
             if stop.isRequested {
@@ -108,9 +109,9 @@ public final class Trainer {
                     result.solvedAtEpisode = episode.index
                 }
             }
-            let snapshot = learner
             let event = EpisodeEvent(episode: episode, success: goalReached(watched.base), movingAverage: average,
-                                     figures: learner.figures, valueTable: { snapshot.valueTable })
+                                     figures: learner.figures,
+                                     valueTable: wantsValueTable ? learner.valueTable : nil)
             try notify { try $0.episodeFinished(event) }
             for watcher in watchers {
                 guard let demonstration = watcher.demonstration(after: event) else { continue }

@@ -23,6 +23,8 @@ public protocol TrainingObserver: AnyObject {
     func evaluationStarted() throws
     /// A greedy evaluation ended.
     func evaluationFinished(_ evaluation: Evaluation) throws
+    /// Whether episode events should carry the learner's value table (it costs a pass over the table).
+    var wantsValueTable: Bool { get }
 }
 
 extension TrainingObserver {
@@ -34,6 +36,7 @@ extension TrainingObserver {
     public func checkpointSaved(to url: URL, lastGood: Bool) throws {}
     public func evaluationStarted() throws {}
     public func evaluationFinished(_ evaluation: Evaluation) throws {}
+    public var wantsValueTable: Bool { false }
 }
 
 /// What a training is about to do.
@@ -54,8 +57,9 @@ public struct EpisodeEvent {
     public var movingAverage: Double?
     /// The learner's figures after the episode.
     public var figures: LearningFigures
-    /// The learner's values and greedy policy, for tabular learners (computed when called).
-    public var valueTable: () -> ValueTable?
+    /// The learner's values and greedy policy, for tabular learners, when an observer asked for them
+    /// (``TrainingObserver/wantsValueTable``).
+    public var valueTable: ValueTable?
 }
 
 /// How a training ended.

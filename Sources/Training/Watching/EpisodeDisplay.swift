@@ -107,8 +107,10 @@ public final class EpisodeDisplay: EpisodeWatcher, TrainingObserver {
 
     public func episodeFinished(_ event: EpisodeEvent) {
         detail = Self.describe(event.figures)
-        if showsValues { valueMap = event.valueTable() }
+        if let table = event.valueTable { valueMap = table }
     }
+
+    public var wantsValueTable: Bool { showsValues }
 
     public func updateFinished(_ event: UpdateEvent) {
         detail = Self.describe(event.figures)
