@@ -50,7 +50,7 @@ public struct Evaluation: Equatable, Sendable {
                 length += 1
                 observation = step.observation
                 if step.isDone {
-                    if environment.capability(GoalReporting.self)?.isAtGoal == true { successes += 1 }
+                    if reportsGoals, environment.capability(GoalReporting.self)?.isAtGoal == true { successes += 1 }
                     break
                 }
                 if let maxSteps, length >= maxSteps {

@@ -8,7 +8,8 @@
 /// has it.
 ///
 /// The result is a copy of that environment as it is now: look it up again after stepping to see the new state.
-/// A lookup casts its way down the chain, so keep it out of per-step loops (once per episode is fine).
+/// A lookup checks each level's conformance and copies the environment it finds into the capability's existential,
+/// so keep it out of per-step loops (once per episode is fine).
 extension Environment {
     /// The innermost environment: this one when it wraps nothing, otherwise its base's `unwrapped`.
     public var unwrapped: any Environment {
@@ -16,14 +17,19 @@ extension Environment {
         return wrapper.base.unwrapped
     }
 
-    /// The first environment down the wrapper chain, starting with this one, that conforms to `C`, as a `C`; `nil`
-    /// when none does.
+    /// This environment as a `C`, when it is one (an environment that wraps nothing has no other place to look).
     ///
     /// For example `environment.capability(TabularModel.self)` finds the model of a ``TimeLimit``-wrapped gridworld,
     /// and `environment.capability(FrameRendering.self)?.frame()` draws whatever is inside the wrappers.
     public func capability<C>(_ type: C.Type = C.self) -> C? {
-        if let found = self as? C { return found }
-        guard let wrapper = self as? any EnvironmentWrapper else { return nil }
-        return wrapper.base.capability(type)
+        self as? C
+    }
+}
+
+extension EnvironmentWrapper {
+    /// This wrapper as a `C` when it declares `C` (because it changes it), else the first environment inside it that
+    /// is one. The descent is a chain of static calls: only the environment found is copied into a `C`.
+    public func capability<C>(_ type: C.Type = C.self) -> C? {
+        (self as? C) ?? base.capability(type)
     }
 }

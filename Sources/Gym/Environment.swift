@@ -30,6 +30,10 @@ public protocol Environment {
 
     /// Applies `action` and returns what happened.
     mutating func step(_ action: Action) throws -> Step<Observation>
+
+    /// The first environment down the wrapper chain, starting with this one, that conforms to `C`, as a `C`; `nil`
+    /// when none does (see ``Environment/capability(_:)`` for the defaults every environment and wrapper gets).
+    func capability<C>(_ type: C.Type) -> C?
 }
 
 extension Environment {

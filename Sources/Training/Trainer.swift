@@ -87,6 +87,8 @@ public final class Trainer {
         }
         var movingAverage = MovingAverage(window: Self.movingAverageWindow)
         let wantsValueTable = observers.contains { $0.wantsValueTable }
+        // Whether the environment reports goals is a fact of its type: look for it once, and per episode only then.
+        let reportsGoals = watched.base.capability(GoalReporting.self) != nil
         var result = TrainingResult(episodes: 0, steps: 0, figures: learner.figures, interrupted: false, seconds: 0)
         while !learner.isFinished {
             if stop.isRequested {
@@ -109,7 +111,8 @@ public final class Trainer {
                     result.solvedAtEpisode = episode.index
                 }
             }
-            let event = EpisodeEvent(episode: episode, success: goalReached(watched.base), movingAverage: average,
+            let success = reportsGoals ? watched.base.capability(GoalReporting.self)?.isAtGoal : nil
+            let event = EpisodeEvent(episode: episode, success: success, movingAverage: average,
                                      figures: learner.figures,
                                      valueTable: wantsValueTable ? learner.valueTable : nil)
             try notify { try $0.episodeFinished(event) }
@@ -190,8 +193,4 @@ public final class Trainer {
         }
     }
 
-    /// Whether `environment` reports that it is at its goal (`nil` when it does not report goals).
-    private func goalReached<E: Environment>(_ environment: E) -> Bool? {
-        environment.capability(GoalReporting.self)?.isAtGoal
-    }
 }
