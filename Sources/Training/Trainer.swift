@@ -60,7 +60,10 @@ public final class Trainer {
     /// Trains `learner` on `environment` until its budget is spent or a stop is requested, then saves it to
     /// ``checkpoint``. A ``TrainingDiverged`` error is rethrown after the last good learner is saved and the
     /// observers have heard of it.
-    @discardableResult
+    ///
+    /// Inlinable, so that a program that trains a concrete learner on a concrete environment gets the episode loop
+    /// specialized for them (no generic dispatch per step).
+    @inlinable @discardableResult
     public func train<L: Learner, E: Environment>(_ learner: inout L, in environment: inout E) throws -> TrainingResult
     where E.Observation == L.Observation, E.Action == Int {
         let clock = ContinuousClock()
@@ -127,7 +130,8 @@ public final class Trainer {
     }
 
     /// Fills in the final counters, saves the learner and tells the observers.
-    private func finish<L: Learner>(_ result: inout TrainingResult, learner: L, seconds: Double) throws {
+    @usableFromInline
+    func finish<L: Learner>(_ result: inout TrainingResult, learner: L, seconds: Double) throws {
         result.episodes = learner.episodesCompleted
         result.steps = learner.stepsTaken
         result.figures = learner.figures
@@ -177,7 +181,8 @@ public final class Trainer {
 
     // MARK: - Plumbing
 
-    private func notify(_ event: (any TrainingObserver) throws -> Void) throws {
+    @usableFromInline
+    func notify(_ event: (any TrainingObserver) throws -> Void) throws {
         for observer in observers { try event(observer) }
     }
 

@@ -45,6 +45,11 @@ public struct TrainingStart: Sendable {
     public var budget: TrainingBudget
     /// The learner's figures before the first episode (which of them are present tells what it reports).
     public var figures: LearningFigures
+
+    public init(budget: TrainingBudget, figures: LearningFigures) {
+        self.budget = budget
+        self.figures = figures
+    }
 }
 
 /// One finished training episode, with the trainer's running figures.
@@ -60,6 +65,15 @@ public struct EpisodeEvent {
     /// The learner's values and greedy policy, for tabular learners, when an observer asked for them
     /// (``TrainingObserver/wantsValueTable``).
     public var valueTable: ValueTable?
+
+    public init(episode: TrainingEpisode, success: Bool?, movingAverage: Double?, figures: LearningFigures,
+                valueTable: ValueTable?) {
+        self.episode = episode
+        self.success = success
+        self.movingAverage = movingAverage
+        self.figures = figures
+        self.valueTable = valueTable
+    }
 }
 
 /// How a training ended.
@@ -80,4 +94,16 @@ public struct TrainingResult: Sendable {
     public var seconds: Double
     /// The divergence that stopped training, if one did (the learner keeps its last good state).
     public var divergence: TrainingDiverged?
+
+    public init(episodes: Int, steps: Int, figures: LearningFigures, interrupted: Bool, bestMovingAverage: Double? = nil,
+                solvedAtEpisode: Int? = nil, seconds: Double, divergence: TrainingDiverged? = nil) {
+        self.episodes = episodes
+        self.steps = steps
+        self.figures = figures
+        self.interrupted = interrupted
+        self.bestMovingAverage = bestMovingAverage
+        self.solvedAtEpisode = solvedAtEpisode
+        self.seconds = seconds
+        self.divergence = divergence
+    }
 }
