@@ -1,8 +1,9 @@
 import Gym
 
 extension Registry {
-    /// The built-in environments: `gridworld`, `frozenlake`, `frozenlake8x8`, `cliffwalking`, `cartpole`, `mdp`,
-    /// `garnet`, and the arcade games `breakout`, `space-invaders`, `freeway`, `asterix`, `seaquest`; and Gymnasium's
+    /// The built-in environments: `gridworld`, `frozenlake`, `frozenlake8x8`, `cliffwalking`, the classic-control
+    /// tasks `cartpole`, `acrobot`, `mountaincar`, `mountaincar-continuous` and `pendulum`, `mdp`, `garnet`, and the
+    /// arcade games `breakout`, `space-invaders`, `freeway`, `asterix`, `seaquest`; and Gymnasium's
     /// and MinAtar's ids for them (`FrozenLake-v1`, `MinAtar/Breakout-v1` …, see ``gymnasiumAliases`` and
     /// ``minAtarAliases``).
     ///
@@ -106,8 +107,46 @@ extension Registry {
                 summary: "CartPole-v1 with Gymnasium's dynamics: push the cart left or right to keep the pole upright (+1 a step)",
                 family: "classic-control", rewardThreshold: 475, maxEpisodeSteps: 500, renderFPS: 50
             ) { _ in CartPole() },
+            EnvironmentSpec(
+                name: "acrobot",
+                summary: "Acrobot-v1 with Gymnasium's dynamics: swing the end of a two-link chain above the line (-1 a step)",
+                family: "classic-control", rewardThreshold: -100, maxEpisodeSteps: 500,
+                options: [EnvironmentOption("torque_noise_max", default: "0", "largest uniform noise added to each torque")],
+                renderFPS: 15
+            ) { options in
+                let noise = try options.double("torque_noise_max", default: 0)
+                guard noise >= 0 else { throw GymError("option 'torque_noise_max' must be 0 or more, got \(noise)") }
+                return Acrobot(torqueNoise: noise)
+            },
+            EnvironmentSpec(
+                name: "mountaincar",
+                summary: "MountainCar-v0 with Gymnasium's dynamics: rock the car out of the valley to the flag (-1 a step)",
+                family: "classic-control", rewardThreshold: -110, maxEpisodeSteps: 200,
+                options: [goalVelocityOption], renderFPS: 30
+            ) { options in
+                try MountainCar(goalVelocity: options.double("goal_velocity", default: 0))
+            },
+            EnvironmentSpec(
+                name: "mountaincar-continuous",
+                summary: "MountainCarContinuous-v0 with Gymnasium's dynamics: a continuous throttle, +100 at the flag, -0.1 a² a step",
+                family: "classic-control", rewardThreshold: 90, maxEpisodeSteps: 999,
+                options: [goalVelocityOption], renderFPS: 30
+            ) { options in
+                try MountainCarContinuous(goalVelocity: options.double("goal_velocity", default: 0))
+            },
+            EnvironmentSpec(
+                name: "pendulum",
+                summary: "Pendulum-v1 with Gymnasium's dynamics: swing the pendulum up and hold it with a torque in [-2, 2]",
+                family: "classic-control", maxEpisodeSteps: 200,
+                options: [EnvironmentOption("gravity", default: "10", "gravity, m/s²")], renderFPS: 30
+            ) { options in
+                try Pendulum(gravity: options.double("gravity", default: Pendulum.defaultGravity))
+            },
         ]
     }
+
+    private static let goalVelocityOption = EnvironmentOption("goal_velocity", default: "0",
+                                                              "least velocity at the flag that ends the episode")
 
     private static var mdpSpecs: [EnvironmentSpec] {
         [
