@@ -118,22 +118,16 @@ extension Registry {
                 guard noise >= 0 else { throw GymError("option 'torque_noise_max' must be 0 or more, got \(noise)") }
                 return Acrobot(torqueNoise: noise)
             },
-            EnvironmentSpec(
+            mountainCarSpec(
                 name: "mountaincar",
                 summary: "MountainCar-v0 with Gymnasium's dynamics: rock the car out of the valley to the flag (-1 a step)",
-                family: "classic-control", rewardThreshold: -110, maxEpisodeSteps: 200,
-                options: [goalVelocityOption], renderFPS: 30
-            ) { options in
-                try MountainCar(goalVelocity: options.double("goal_velocity", default: 0))
-            },
-            EnvironmentSpec(
+                threshold: -110, steps: 200, make: MountainCar.init(goalVelocity:)
+            ),
+            mountainCarSpec(
                 name: "mountaincar-continuous",
                 summary: "MountainCarContinuous-v0 with Gymnasium's dynamics: a continuous throttle, +100 at the flag, -0.1 a² a step",
-                family: "classic-control", rewardThreshold: 90, maxEpisodeSteps: 999,
-                options: [goalVelocityOption], renderFPS: 30
-            ) { options in
-                try MountainCarContinuous(goalVelocity: options.double("goal_velocity", default: 0))
-            },
+                threshold: 90, steps: 999, make: MountainCarContinuous.init(goalVelocity:)
+            ),
             EnvironmentSpec(
                 name: "pendulum",
                 summary: "Pendulum-v1 with Gymnasium's dynamics: swing the pendulum up and hold it with a torque in [-2, 2]",
@@ -145,8 +139,17 @@ extension Registry {
         ]
     }
 
-    private static let goalVelocityOption = EnvironmentOption("goal_velocity", default: "0",
-                                                              "least velocity at the flag that ends the episode")
+    /// A mountain car's spec: Gymnasium's frame rate and its `goal_velocity` option, passed to `make`.
+    private static func mountainCarSpec(name: String, summary: String, threshold: Double, steps: Int,
+                                        make: @escaping @Sendable (Double) -> any Environment) -> EnvironmentSpec {
+        EnvironmentSpec(
+            name: name, summary: summary, family: "classic-control", rewardThreshold: threshold, maxEpisodeSteps: steps,
+            options: [EnvironmentOption("goal_velocity", default: "0", "least velocity at the flag that ends the episode")],
+            renderFPS: 30
+        ) { options in
+            try make(options.double("goal_velocity", default: 0))
+        }
+    }
 
     private static var mdpSpecs: [EnvironmentSpec] {
         [

@@ -53,15 +53,16 @@ public struct MountainCar: VectorEnvironment {
 
     // MARK: - State
 
-    /// The physical state: position and velocity.
-    public struct State: Equatable, Sendable {
+    /// A car's physical state, position and velocity, in `Scalar`: `Double` here, `Float` in
+    /// ``MountainCarContinuous``, as Gymnasium keeps them.
+    public struct CarState<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendable {
         /// Position along the track.
-        public var position: Double
+        public var position: Scalar
         /// Velocity, positive to the right.
-        public var velocity: Double
+        public var velocity: Scalar
 
         /// Creates a state from its two variables.
-        public init(position: Double, velocity: Double) {
+        public init(position: Scalar, velocity: Scalar) {
             self.position = position
             self.velocity = velocity
         }
@@ -69,6 +70,9 @@ public struct MountainCar: VectorEnvironment {
         /// The observation Gymnasium returns for this state (`float32`).
         public var observation: [Float] { [Float(position), Float(velocity)] }
     }
+
+    /// The physical state, in `Double` as Gymnasium computes it.
+    public typealias State = CarState<Double>
 
     /// The current physical state; set it to replay a trajectory from a known start.
     public var state = State(position: -0.5, velocity: 0)

@@ -56,19 +56,8 @@ public struct MountainCarContinuous: ContinuousControlEnvironment {
 
     // MARK: - State
 
-    /// The physical state, in `Float` as Gymnasium keeps it: position and velocity.
-    public struct State: Equatable, Sendable {
-        /// Position along the track.
-        public var position: Float
-        /// Velocity, positive to the right.
-        public var velocity: Float
-
-        /// Creates a state from its two variables.
-        public init(position: Float, velocity: Float) {
-            self.position = position
-            self.velocity = velocity
-        }
-    }
+    /// The physical state, position and velocity, in `Float` as Gymnasium keeps it.
+    public typealias State = MountainCar.CarState<Float>
 
     /// The current physical state; set it to replay a trajectory from a known start.
     public var state = State(position: -0.5, velocity: 0)
@@ -91,7 +80,7 @@ public struct MountainCarContinuous: ContinuousControlEnvironment {
     public mutating func reset(seed: UInt64?) -> [Float] {
         if let seed { generator = RandomGenerator(seed: seed) }
         state = State(position: Float(MountainCar.startPosition(using: &generator)), velocity: 0)
-        return [state.position, state.velocity]
+        return state.observation
     }
 
     public mutating func step(_ action: [Float]) throws -> Step<[Float]> {
@@ -100,7 +89,7 @@ public struct MountainCarContinuous: ContinuousControlEnvironment {
         // NumPy compares a float32 with a Python float in float32.
         let terminated = state.position >= Float(Self.goalPosition) && state.velocity >= Float(goalVelocity)
         let reward = (terminated ? Self.goalReward : 0) - pow(Double(action[0]), 2) * Self.actionCost
-        return Step(observation: [state.position, state.velocity], reward: reward, terminated: terminated)
+        return Step(observation: state.observation, reward: reward, terminated: terminated)
     }
 
     /// One step under the force `action`, with Gymnasium's types: the clipped force times ``power`` less gravity along

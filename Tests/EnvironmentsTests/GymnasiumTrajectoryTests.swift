@@ -11,8 +11,8 @@ import Testing
 /// glibc's `sin` and `cos`, as Swift does, and each update performs the same IEEE operations in the same order with
 /// the same `float32`/`float64` types. The slack is for another platform's libm, whose last-bit differences one step
 /// of these dynamics magnifies a few hundred times at most. Acrobot is chaotic, though: over a hundred free-running
-/// steps such differences grow past any useful tolerance, so ``everyStepFromGymnasiumsStateMatches`` (each step from
-/// Gymnasium's own previous state) is the portable check, and the free-running replay is the exact one on Linux.
+/// steps such differences grow past any useful tolerance, so replaying each step from Gymnasium's own previous state
+/// is the portable check, and the free-running replay runs on Linux only.
 @Suite struct GymnasiumTrajectoryTests {
     /// The relative tolerance for states and rewards.
     static let relativeTolerance = 1e-12
@@ -31,17 +31,23 @@ import Testing
         #expect(file.trajectories.map(\.steps.count).max() ?? 0 >= 200)
     }
 
-    #if os(Linux)
-    @Test(arguments: RecordedTrajectory.all)
-    func freeRunningReplayMatchesGymnasium(trajectory: RecordedTrajectory) throws {
-        let found = try Self.disagreements(replaying: trajectory, fromRecordedStates: false)
-        #expect(found.isEmpty, "\(found.count) disagreements, first \(found.prefix(4))")
-    }
-    #endif
+    /// How a trajectory is replayed: each step from Gymnasium's previous state (portable), and on Linux also
+    /// free-running from the start state.
+    enum Replay: CaseIterable {
+        case fromGymnasiumsStates, freeRunning
 
-    @Test(arguments: RecordedTrajectory.all)
-    func everyStepFromGymnasiumsStateMatches(trajectory: RecordedTrajectory) throws {
-        let found = try Self.disagreements(replaying: trajectory, fromRecordedStates: true)
+        static var here: [Replay] {
+            #if os(Linux)
+            allCases
+            #else
+            [.fromGymnasiumsStates]
+            #endif
+        }
+    }
+
+    @Test(arguments: RecordedTrajectory.all, Replay.here)
+    func replayMatchesGymnasium(trajectory: RecordedTrajectory, replay: Replay) throws {
+        let found = try Self.disagreements(replaying: trajectory, fromRecordedStates: replay == .fromGymnasiumsStates)
         #expect(found.isEmpty, "\(found.count) disagreements, first \(found.prefix(4))")
     }
 
