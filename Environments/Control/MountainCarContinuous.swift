@@ -100,7 +100,7 @@ public struct MountainCarContinuous: ContinuousControlEnvironment {
     /// `float32`, while a clipped one becomes the `float64` bound and the push is computed in `float64`; a `float64`
     /// value meeting a `float32` one is rounded to `float32` first; the gravity term is `float64` throughout.
     public static func advance(_ state: State, action: Float) -> State {
-        let gravity = 0.0025 * cos(Double(3 * state.position))
+        let gravity = MountainCar.gravity * cos(Double(3 * state.position))
         let change: Float = if action < minAction || action > maxAction {
             Float((action > maxAction ? Double(maxAction) : Double(minAction)) * power - gravity)
         } else {
