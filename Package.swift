@@ -57,7 +57,8 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "GymTests", dependencies: ["Gym", "Environments"]),
-        .testTarget(name: "EnvironmentsTests", dependencies: ["Gym", "Environments"]),
+        // Fixtures/ holds trajectories recorded from Gymnasium (scripts/peers/record_classic_control.py), read by path.
+        .testTarget(name: "EnvironmentsTests", dependencies: ["Gym", "Environments"], exclude: ["Fixtures"]),
         .testTarget(name: "AgentsTests", dependencies: ["Gym", "Environments", "Agents", "NeuralNetwork", "TensorCore"]),
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "TensorCore"]),

@@ -1,8 +1,9 @@
 import Gym
 
 extension Registry {
-    /// The built-in environments: `gridworld`, `frozenlake`, `frozenlake8x8`, `cliffwalking`, `cartpole`, `mdp`,
-    /// `garnet`, and the arcade games `breakout`, `space-invaders`, `freeway`, `asterix`, `seaquest`; and Gymnasium's
+    /// The built-in environments: `gridworld`, `frozenlake`, `frozenlake8x8`, `cliffwalking`, the classic-control
+    /// tasks `cartpole`, `acrobot`, `mountaincar`, `mountaincar-continuous` and `pendulum`, `mdp`, `garnet`, and the
+    /// arcade games `breakout`, `space-invaders`, `freeway`, `asterix`, `seaquest`; and Gymnasium's
     /// and MinAtar's ids for them (`FrozenLake-v1`, `MinAtar/Breakout-v1` …, see ``gymnasiumAliases`` and
     /// ``minAtarAliases``).
     ///
@@ -106,7 +107,48 @@ extension Registry {
                 summary: "CartPole-v1 with Gymnasium's dynamics: push the cart left or right to keep the pole upright (+1 a step)",
                 family: "classic-control", rewardThreshold: 475, maxEpisodeSteps: 500, renderFPS: 50
             ) { _ in CartPole() },
+            EnvironmentSpec(
+                name: "acrobot",
+                summary: "Acrobot-v1 with Gymnasium's dynamics: swing the end of a two-link chain above the line (-1 a step)",
+                family: "classic-control", rewardThreshold: -100, maxEpisodeSteps: 500,
+                options: [EnvironmentOption("torque_noise_max", default: "0", "largest uniform noise added to each torque")],
+                renderFPS: 15
+            ) { options in
+                let noise = try options.double("torque_noise_max", default: 0)
+                guard noise >= 0 else { throw GymError("option 'torque_noise_max' must be 0 or more, got \(noise)") }
+                return Acrobot(torqueNoise: noise)
+            },
+            mountainCarSpec(
+                name: "mountaincar",
+                summary: "MountainCar-v0 with Gymnasium's dynamics: rock the car out of the valley to the flag (-1 a step)",
+                threshold: -110, steps: 200, make: MountainCar.init(goalVelocity:)
+            ),
+            mountainCarSpec(
+                name: "mountaincar-continuous",
+                summary: "MountainCarContinuous-v0 with Gymnasium's dynamics: a continuous throttle, +100 at the flag, -0.1 a² a step",
+                threshold: 90, steps: 999, make: MountainCarContinuous.init(goalVelocity:)
+            ),
+            EnvironmentSpec(
+                name: "pendulum",
+                summary: "Pendulum-v1 with Gymnasium's dynamics: swing the pendulum up and hold it with a torque in [-2, 2]",
+                family: "classic-control", maxEpisodeSteps: 200,
+                options: [EnvironmentOption("gravity", default: "10", "gravity, m/s²")], renderFPS: 30
+            ) { options in
+                try Pendulum(gravity: options.double("gravity", default: Pendulum.defaultGravity))
+            },
         ]
+    }
+
+    /// A mountain car's spec: Gymnasium's frame rate and its `goal_velocity` option, passed to `make`.
+    private static func mountainCarSpec(name: String, summary: String, threshold: Double, steps: Int,
+                                        make: @escaping @Sendable (Double) -> any Environment) -> EnvironmentSpec {
+        EnvironmentSpec(
+            name: name, summary: summary, family: "classic-control", rewardThreshold: threshold, maxEpisodeSteps: steps,
+            options: [EnvironmentOption("goal_velocity", default: "0", "least velocity at the flag that ends the episode")],
+            renderFPS: 30
+        ) { options in
+            try make(options.double("goal_velocity", default: 0))
+        }
     }
 
     private static var mdpSpecs: [EnvironmentSpec] {

@@ -55,6 +55,12 @@ where Observation == Int, Action == Int, ObservationSpace == Discrete, ActionSpa
 public protocol VectorEnvironment: Environment
 where Observation == [Float], Action == Int, ObservationSpace == Box<Float>, ActionSpace == Discrete {}
 
+/// An environment whose observations are float vectors in a ``Box`` and whose actions are float vectors in a ``Box``
+/// too, such as Pendulum and MountainCarContinuous: continuous control, where an agent chooses how hard to push
+/// rather than which button to press.
+public protocol ContinuousControlEnvironment: Environment
+where Observation == [Float], Action == [Float], ObservationSpace == Box<Float>, ActionSpace == Box<Float> {}
+
 /// An environment whose observations are ``ChannelGrid``s and whose actions come from a ``Discrete`` space: the
 /// arcade games, which deep agents read with the MinAtar convolutional network.
 public protocol ChannelGridEnvironment: Environment

@@ -12,7 +12,8 @@ public struct CheckResult: Sendable, Equatable, Codable {
 ///
 /// The checks: spaces sample inside themselves; observations from `reset` and `step` lie in the observation
 /// space; `reset(seed:)` is deterministic; steps are deterministic after a seeded reset; rewards are finite;
-/// out-of-range discrete actions are rejected; and for a ``TabularModel``, every outcome list is a probability
+/// out-of-range discrete actions and continuous actions with a component too many are rejected; and for a
+/// ``TabularModel``, every outcome list is a probability
 /// distribution over valid states, with a valid initial distribution.
 public enum EnvironmentChecker {
     /// Runs every check on copies of `environment` (it is not modified) and returns the results in order.
@@ -116,8 +117,8 @@ public enum EnvironmentChecker {
     }
 
     private static func checkInvalidAction<E: Environment>(_ environment: E, seed: UInt64) -> CheckResult? {
-        guard let space = environment.actionSpace as? Discrete,
-              let invalid = (space.start + space.count) as? E.Action else { return nil }
+        let space = environment.actionSpace
+        guard let invalid = invalidAction(in: space) as? E.Action else { return nil }
         var copy = environment
         _ = copy.reset(seed: seed)
         do {
@@ -127,6 +128,14 @@ public enum EnvironmentChecker {
         } catch {
             return CheckResult(name: "invalid action", passed: true, detail: "step(\(invalid)) is rejected: \(error)")
         }
+    }
+
+    /// An action just outside `space`: the integer after a ``Discrete`` space's last, or a ``Box`` of `Float`'s
+    /// lower bounds with one component too many; `nil` for other spaces.
+    private static func invalidAction(in space: some Space) -> Any? {
+        if let discrete = space as? Discrete { return discrete.start + discrete.count }
+        if let box = space as? Box<Float> { return box.low + [0] }
+        return nil
     }
 
     private static func checkModel(_ model: some TabularModel) -> CheckResult {

@@ -18,6 +18,19 @@ extension Frame {
         }
     }
 
+    /// Paints the straight band `width` pixels wide whose centre line runs from `start` to `end`, with square ends
+    /// (a rectangle turned to the line), clipped to the frame: a line, a rod or a link.
+    public mutating func drawLine(from start: (x: Double, y: Double), to end: (x: Double, y: Double), width: Double,
+                                  color: RGB) {
+        let dx = end.x - start.x, dy = end.y - start.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard length > 0 else { return }
+        // Half the width along the line's normal.
+        let normalX = -dy / length * width / 2, normalY = dx / length * width / 2
+        fillConvexPolygon([(start.x + normalX, start.y + normalY), (end.x + normalX, end.y + normalY),
+                           (end.x - normalX, end.y - normalY), (start.x - normalX, start.y - normalY)], color: color)
+    }
+
     /// Paints the convex polygon with `corners` (in order, either winding), clipped to the frame.
     ///
     /// A pixel is inside when its centre is inside the polygon or on its edge.

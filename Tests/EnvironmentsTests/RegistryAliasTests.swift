@@ -4,13 +4,14 @@ import Testing
 
 /// Gymnasium's and MinAtar's ids in the standard registry.
 @Suite struct RegistryAliasTests {
-    static let gymnasiumIds = ["CartPole-v1", "CliffWalking-v1", "CliffWalkingSlippery-v1", "FrozenLake-v1",
-                               "FrozenLake8x8-v1"]
+    static let gymnasiumIds = ["Acrobot-v1", "CartPole-v1", "CliffWalking-v1", "CliffWalkingSlippery-v1",
+                               "FrozenLake-v1", "FrozenLake8x8-v1", "MountainCar-v0", "MountainCarContinuous-v0",
+                               "Pendulum-v1"]
     static let minAtarIds = ["Asterix", "Breakout", "Freeway", "Seaquest", "SpaceInvaders"]
         .flatMap { ["MinAtar/\($0)-v0", "MinAtar/\($0)-v1"] }
 
     @Test func everyIdIsRegistered() {
-        #expect(Registry.standard.aliases.map(\.name) == Self.gymnasiumIds + Self.minAtarIds)
+        #expect(Registry.standard.aliases.map(\.name) == (Self.gymnasiumIds + Self.minAtarIds).sorted())
     }
 
     @Test(arguments: Registry.standard.aliases)
@@ -35,6 +36,8 @@ import Testing
         let expected: [String: (steps: Int?, threshold: Double?)] = [
             "CartPole-v1": (500, 475), "FrozenLake-v1": (100, 0.70), "FrozenLake8x8-v1": (200, 0.85),
             "CliffWalking-v1": (nil, nil), "CliffWalkingSlippery-v1": (nil, nil), "MinAtar/Breakout-v1": (nil, nil),
+            "Acrobot-v1": (500, -100), "MountainCar-v0": (200, -110), "MountainCarContinuous-v0": (999, 90),
+            "Pendulum-v1": (200, nil),
         ]
         for (name, values) in expected {
             let spec = try Registry.standard.spec(named: name)
@@ -79,6 +82,8 @@ import Testing
         let lake = try Registry.standard.spec(named: "FrozenLake8x8-v1")
         #expect(lake.options.map(\.name) == ["slippery", "success_rate", "size", "map", "is_slippery", "map_name"])
         #expect(lake.options.last?.defaultValue == "8x8")
+        let pendulum = try Registry.standard.spec(named: "Pendulum-v1")
+        #expect(pendulum.options.map { "\($0.name)=\($0.defaultValue)" } == ["gravity=10", "g=10"])
     }
 
     @Test func oneSettingUnderBothNamesIsRejected() {
@@ -97,8 +102,8 @@ import Testing
             try Registry.standard.spec(named: "FrozenLake-v2")
         } throws: { error in
             let message = (error as? GymError)?.message ?? ""
-            return message.hasPrefix("unknown environment 'FrozenLake-v2' (did you mean 'FrozenLake-v1'?); valid environments: asterix, ")
-                && message.hasSuffix("; aliases: \((Self.gymnasiumIds + Self.minAtarIds).joined(separator: ", "))")
+            return message.hasPrefix("unknown environment 'FrozenLake-v2' (did you mean 'FrozenLake-v1'?); valid environments: acrobot, ")
+                && message.hasSuffix("; aliases: \((Self.gymnasiumIds + Self.minAtarIds).sorted().joined(separator: ", "))")
         }
     }
 

@@ -3,7 +3,8 @@ import Gym
 import Testing
 
 @Suite struct RegistryTests {
-    @Test(arguments: ["gridworld", "frozenlake", "frozenlake8x8", "cliffwalking", "garnet"])
+    @Test(arguments: ["gridworld", "frozenlake", "frozenlake8x8", "cliffwalking", "garnet", "cartpole", "acrobot",
+                      "mountaincar", "mountaincar-continuous", "pendulum"])
     func everyRegisteredEnvironmentPassesTheChecker(name: String) throws {
         let environment = try Registry.standard.make(name)
         let failures = check(environment).filter { !$0.passed }
@@ -11,15 +12,16 @@ import Testing
     }
 
     @Test func registryListsItsEnvironments() {
-        #expect(Registry.standard.names == ["asterix", "breakout", "cartpole", "cliffwalking", "freeway", "frozenlake",
-                                            "frozenlake8x8", "garnet", "gridworld", "mdp", "seaquest", "space-invaders"])
+        #expect(Registry.standard.names == ["acrobot", "asterix", "breakout", "cartpole", "cliffwalking", "freeway",
+                                            "frozenlake", "frozenlake8x8", "garnet", "gridworld", "mdp", "mountaincar",
+                                            "mountaincar-continuous", "pendulum", "seaquest", "space-invaders"])
     }
 
     @Test func unknownNamesAndOptionsListWhatIsValid() {
         #expect {
             try Registry.standard.make("frozen-lake")
         } throws: { error in
-            (error as? GymError)?.message.hasPrefix("unknown environment 'frozen-lake' (did you mean 'frozenlake'?); valid environments: asterix, breakout, cartpole, cliffwalking, freeway, frozenlake, frozenlake8x8, garnet, gridworld, mdp, seaquest, space-invaders; aliases: CartPole-v1, ") == true
+            (error as? GymError)?.message.hasPrefix("unknown environment 'frozen-lake' (did you mean 'frozenlake'?); valid environments: acrobot, asterix, breakout, cartpole, cliffwalking, freeway, frozenlake, frozenlake8x8, garnet, gridworld, mdp, mountaincar, mountaincar-continuous, pendulum, seaquest, space-invaders; aliases: Acrobot-v1, CartPole-v1, ") == true
         }
         #expect {
             try Registry.standard.make("frozenlake", options: EnvironmentOptions(["slipery": "false"]))

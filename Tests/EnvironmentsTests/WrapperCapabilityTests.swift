@@ -78,7 +78,7 @@ private func capabilities(of environment: any Environment) -> Set<String> {
     func found<C>(_ type: C.Type) -> String? { environment.capability(type) == nil ? nil : "\(type)" }
     return Set([
         found(TabularModel.self), found(TextRendering.self), found(FrameRendering.self), found(ValueMapRendering.self),
-        found(PolicyRendering.self), found(HumanPlayable.self), found(GoalReporting.self), found((any PixelEnvironment).self),
+        found(PolicyRendering.self), found((any HumanPlayable).self), found(GoalReporting.self), found((any PixelEnvironment).self),
     ].compactMap { $0 })
 }
 
@@ -86,6 +86,7 @@ private func capabilities(of environment: any Environment) -> Set<String> {
 private func kinds(of environment: any Environment) -> Set<String> {
     let declared: [(String, Bool)] = [
         ("discrete", environment is any DiscreteEnvironment), ("vector", environment is any VectorEnvironment),
+        ("continuous", environment is any ContinuousControlEnvironment),
         ("grid", environment is any ChannelGridEnvironment), ("image", environment is any ImageEnvironment),
         ("pixel", environment is any PixelEnvironment),
     ]

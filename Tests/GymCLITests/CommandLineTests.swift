@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["run", "q-learning", "frozen"], "unknown environment 'frozen'; valid environments: asterix, breakout, cartpole, cliffwalking, freeway, frozenlake"),
+        (["run", "q-learning", "frozen"], "unknown environment 'frozen'; valid environments: acrobot, asterix, breakout, cartpole, cliffwalking, freeway, frozenlake"),
         (["run", "dqn-ish", "frozenlake"], "unknown agent 'dqn-ish'; valid agents: q-learning, sarsa"),
         (["run", "q-learning", "frozenlake", "--tolerance", "0.1"], "--tolerance does not apply to q-learning"),
         (["run", "q-learning", "frozenlake", "--learning-rate", "2"], "learning-rate must be a number in (0, 1], got '2'"),

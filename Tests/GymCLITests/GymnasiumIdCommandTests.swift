@@ -40,7 +40,7 @@ import Testing
     @Test func anUnknownNameListsBothKinds() throws {
         let output = try CommandRunner.run(["check", "CartPole-v2"], binary: Self.gym)
         #expect(output.status != 0)
-        #expect(output.stderr.contains("unknown environment 'CartPole-v2' (did you mean 'CartPole-v1'?); valid environments: asterix, "))
-        #expect(output.stderr.contains("; aliases: CartPole-v1, CliffWalking-v1, "))
+        #expect(output.stderr.contains("unknown environment 'CartPole-v2' (did you mean 'CartPole-v1'?); valid environments: acrobot, asterix, "))
+        #expect(output.stderr.contains("; aliases: Acrobot-v1, CartPole-v1, CliffWalking-v1, "))
     }
 }

@@ -76,7 +76,7 @@ import Testing
         (["run", "value-iteration", "gridworld", "--show-values"], "--show-values draws on the window or the recording"),
         (["run", "q-learning", "garnet", "--show-values", "--record", "x.gif"], "--show-values needs an environment that paints values"),
         (["run", "q-learning", "garnet", "--record", "x.gif"], "recording needs an environment that draws frames"),
-        (["play", "garnet"], "'garnet' has no keyboard controls; playable environments: asterix, breakout, cartpole"),
+        (["play", "garnet"], "'garnet' has no keyboard controls; playable environments: acrobot, asterix, breakout, cartpole"),
         (["render", "garnet", "--frames", "out"], "'garnet' draws only text, not frames"),
         (["watch", "q-learning", "gridworld", "--load", "x.safetensors"], "'q-learning' has no checkpoint"),
     ])

@@ -57,3 +57,45 @@ struct Flawed: DiscreteEnvironment, TabularModel {
         #expect(failed.contains { $0.hasPrefix(check) }, "failed checks: \(failed)")
     }
 }
+
+/// A one-dimensional continuous task that reads the first component of any action, however many it has.
+private struct Lenient: ContinuousControlEnvironment {
+    var strict: Bool
+    var position: Float = 0
+
+    var observationSpace: Box<Float> { Box(low: -100, high: 100, shape: [1]) }
+    var actionSpace: Box<Float> { Box(low: -1, high: 1, shape: [1]) }
+
+    mutating func reset(seed: UInt64?) -> [Float] {
+        position = 0
+        return [position]
+    }
+
+    mutating func step(_ action: [Float]) throws -> Step<[Float]> {
+        if strict { try actionSpace.validate(action) }
+        position = min(max(position + (action.first ?? 0), -100), 100)
+        return Step(observation: [position], reward: Double(-abs(position)), terminated: false)
+    }
+}
+
+@Suite struct ContinuousActionCheckerTests {
+    @Test func aContinuousActionWithAComponentTooManyMustBeRejected() {
+        let strict = EnvironmentChecker.check(Lenient(strict: true))
+        #expect(strict.allSatisfy { $0.passed }, "\(strict)")
+        #expect(strict.first { $0.name == "invalid action" }?.detail.hasPrefix("step([-1.0, 0.0]) is rejected") == true)
+        let lenient = EnvironmentChecker.check(Lenient(strict: false)).filter { !$0.passed }.map(\.name)
+        #expect(lenient == ["invalid action"])
+    }
+
+    @Test func validateTakesOneFiniteValuePerComponentInOrOutOfBounds() throws {
+        let box = Box<Float>(low: -2, high: 2, shape: [1])
+        try box.validate([5])
+        try box.validate([-2])
+        #expect(throws: GymError("invalid action [nan]: the action space is Box(low: -2.0, high: 2.0, shape: [1], float32)")) {
+            try box.validate([.nan])
+        }
+        #expect(throws: GymError.self) { try box.validate([.infinity]) }
+        #expect(throws: GymError.self) { try box.validate([]) }
+        #expect(throws: GymError.self) { try box.validate([0, 0]) }
+    }
+}

@@ -4,8 +4,9 @@
 /// in its base through ``Environment/capability(_:)``. What Swift must know statically is the exception: a wrapper
 /// that keeps its base's observation and action types declares the kinds that describe them
 /// (`extension MyWrapper: DiscreteEnvironment where Base: DiscreteEnvironment {}`, likewise ``VectorEnvironment``,
-/// ``ChannelGridEnvironment``, ``ImageEnvironment``), and ``PixelEnvironment``, whose frames the pixel chain reads
-/// on every step; its `frame()` then forwards to ``base`` through the extension below.
+/// ``ContinuousControlEnvironment``, ``ChannelGridEnvironment``, ``ImageEnvironment``), and ``PixelEnvironment``,
+/// whose frames the pixel chain reads on every step; its `frame()` then forwards to ``base`` through the extension
+/// below.
 public protocol EnvironmentWrapper: Environment {
     /// The wrapped environment's type.
     associatedtype Base: Environment

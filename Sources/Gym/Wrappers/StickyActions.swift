@@ -40,6 +40,7 @@ public struct StickyActions<Base: Environment>: EnvironmentWrapper {
 
 extension StickyActions: DiscreteEnvironment where Base: DiscreteEnvironment {}
 extension StickyActions: VectorEnvironment where Base: VectorEnvironment {}
+extension StickyActions: ContinuousControlEnvironment where Base: ContinuousControlEnvironment {}
 extension StickyActions: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension StickyActions: ImageEnvironment where Base: ImageEnvironment {}
 extension StickyActions: PixelEnvironment where Base: PixelEnvironment {}

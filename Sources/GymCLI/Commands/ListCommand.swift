@@ -20,8 +20,11 @@ struct ListCommand: ParsableCommand {
         }
         let registry = GymCommandLine.registry
         print("Environments:")
+        // The name column fits the longest name (`mountaincar-continuous`), 15 characters at least.
+        let width = registry.specs.map(\.name.count).reduce(15, max)
+        let indent = String(repeating: " ", count: width)
         for spec in registry.specs {
-            print("  \(spec.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(spec.summary)")
+            print("  \(spec.name.padding(toLength: width, withPad: " ", startingAt: 0)) \(spec.summary)")
             var facts: [String] = []
             if let environment = try? spec.make(EnvironmentOptions()) {
                 let spaces = spaceDescriptions(of: environment)
@@ -30,14 +33,14 @@ struct ListCommand: ParsableCommand {
             }
             if let limit = spec.maxEpisodeSteps { facts.append("limit \(limit) steps") }
             if let threshold = spec.rewardThreshold { facts.append("solved at \(threshold)") }
-            print("  \(String(repeating: " ", count: 15)) \(facts.joined(separator: ", "))")
+            print("  \(indent) \(facts.joined(separator: ", "))")
             if !spec.options.isEmpty {
                 let options = spec.options.map { "\($0.name)=\($0.defaultValue)" }
-                print("  \(String(repeating: " ", count: 15)) options: \(options.joined(separator: ", "))")
+                print("  \(indent) options: \(options.joined(separator: ", "))")
             }
             let aliases = registry.aliases(of: spec.name)
             if !aliases.isEmpty {
-                print("  \(String(repeating: " ", count: 15)) also: \(aliasDescription(aliases, of: spec))")
+                print("  \(indent) also: \(aliasDescription(aliases, of: spec))")
             }
         }
         print("\nAgents:")

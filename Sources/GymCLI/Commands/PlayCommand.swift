@@ -12,7 +12,8 @@ struct PlayCommand: ParsableCommand {
         abstract: "Play an environment yourself in a window, with the arrow keys and Space.",
         discussion: """
             Gridworlds and CartPole wait for a key before each step (CartPole: ← pushes left, → right, 20 ms a press);
-            the arcade games run in real time (arrows move, Space fires, no key is a no-op).
+            the arcade games run in real time (arrows move, Space fires, no key is a no-op), and so do Acrobot, the
+            mountain cars and Pendulum (← and → push or turn fully one way or the other, no key coasts).
             Also: + and - speed, f fast-forward, q or Esc quit. Each episode's return is printed as it ends.
             Examples:
               gym play breakout --env-option sticky_probability=0
@@ -46,8 +47,8 @@ struct PlayCommand: ParsableCommand {
     func run() throws {
         let spec = try GymCommandLine.registry.spec(named: environment)
         let made = try environmentOptions.makeEnvironment(named: environment)
-        guard let controls = made.capability(HumanPlayable.self) else {
-            let playable = GymCommandLine.registry.names.filter { (try? GymCommandLine.registry.make($0))?.capability(HumanPlayable.self) != nil }
+        guard let controls = made.capability((any HumanPlayable).self) else {
+            let playable = GymCommandLine.registry.names.filter { (try? GymCommandLine.registry.make($0))?.capability((any HumanPlayable).self) != nil }
             throw GymError("'\(environment)' has no keyboard controls; playable environments: \(playable.joined(separator: ", "))")
         }
         var options = try ViewingOptions.parse(["--render", "window"])
@@ -85,7 +86,7 @@ struct PlayCommand: ParsableCommand {
 
     /// The next action: the held key's (or the idle action) in real-time games, the next pressed key's in turn-based
     /// ones; `nil` once the window is closed, `q` pressed, or Ctrl-C or SIGTERM received.
-    private func nextAction<E: HumanPlayable>(_ environment: E, view: LiveView) -> Int? {
+    private func nextAction<E: HumanPlayable>(_ environment: E, view: LiveView) -> E.Action? {
         if let idle = environment.idleAction {
             view.handleEvents()
             guard !view.quitRequested && !StopRequest.process.isRequested else { return nil }

@@ -13,7 +13,9 @@ public enum TrainingSession {
     public static func train(_ plan: RunPlan, on environment: any Environment) throws -> TrainingReport {
         try OutputFiles.check(plan.outputs)
         if !plan.agent.isNeural, !(environment is any DiscreteEnvironment) {
-            throw GymError("\(plan.agent.rawValue) is tabular: it needs discrete observations and actions, and '\(plan.environmentName)' has observations \(spaceDescriptions(of: environment).observation); use dqn")
+            let spaces = spaceDescriptions(of: environment)
+            let advice = environment.actionSpace is Discrete ? "; use dqn" : ""
+            throw GymError("\(plan.agent.rawValue) is tabular: it needs discrete observations and actions, and '\(plan.environmentName)' has observations \(spaces.observation) and actions \(spaces.action)\(advice)")
         }
         let parts = try Parts(plan, environment: environment, training: true)
         return try parts.closing {
