@@ -21,11 +21,12 @@ let package = Package(
     ],
     targets: [
         // MARK: - Implementation
-        .target(name: "Gym"),
+        .target(name: "Parallelism"),
+        .target(name: "Gym", dependencies: ["Parallelism"]),
         .target(name: "Environments", dependencies: ["Gym"], path: "Environments"),
         .target(name: "Agents", dependencies: ["Gym", "NeuralNetwork", "TensorCore"], path: "Agents"),
         .target(name: "CTensorKernels"),
-        .target(name: "TensorCore", dependencies: ["CTensorKernels"]),
+        .target(name: "TensorCore", dependencies: ["CTensorKernels", "Parallelism"]),
         .target(name: "NeuralNetwork", dependencies: ["TensorCore"]),
         .target(name: "Viewer", dependencies: ["Gym"]),
         .target(name: "Training", dependencies: ["Gym", "Agents", "Viewer", "TensorCore"]),

@@ -32,7 +32,7 @@ public protocol NeuralAgent: AnyObject, Learner where Observation == Encoder.Obs
     /// The training loss of the latest update (`nil` before the first).
     var lastLoss: Double? { get }
     /// The networks a checkpoint holds, each under its name prefix, with its optimizer when its state is saved.
-    var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: (any CheckpointableOptimizer)?)] { get }
+    var checkpointedNetworks: [(prefix: String, network: any Layer, optimizer: (any CheckpointableOptimizer)?)] { get }
 
     /// The agent's estimate of the state's value, when it has one.
     func stateValue(_ observation: Encoder.Observation) -> Double?
@@ -67,6 +67,7 @@ extension AgentConfiguration {
 
 extension DQNConfiguration: AgentConfiguration {}
 extension PolicyGradientConfiguration: AgentConfiguration {}
+extension OnPolicyConfiguration: AgentConfiguration {}
 
 extension NeuralAgent {
     public var budget: TrainingBudget { .steps(configuration.totalSteps) }

@@ -11,6 +11,8 @@ struct GradientCheckTests {
         expectGradientsMatchFiniteDifferences([a, c]) { $0[0] / $0[1] }
         expectGradientsMatchFiniteDifferences([a]) { -$0[0] * 3 + 1 }
         expectGradientsMatchFiniteDifferences([a]) { 2 / $0[0] - 1 }
+        expectGradientsMatchFiniteDifferences([a, randomInput([2, 3], seed: 10)]) { Tensor.maximum($0[0], $0[1]) }
+        expectGradientsMatchFiniteDifferences([a, c]) { Tensor.maximum($0[0], $0[1]) }
     }
 
     @Test func elementwiseFunctions() {

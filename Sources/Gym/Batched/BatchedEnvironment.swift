@@ -1,0 +1,273 @@
+import Foundation
+import Parallelism
+
+/// N copies of an environment stepped together with one call, their observations, rewards and flags in contiguous
+/// preallocated buffers, the copies split over a pool of worker threads.
+///
+/// ```swift
+/// let batch = try BatchedEnvironment(TimeLimit(CartPole(), maxEpisodeSteps: 500), count: 64,
+///                                    packer: ArrayPacker<Float>(count: 4), seed: 7)
+/// try batch.step(actions)                  // one action per copy
+/// batch.observations                       // 64 × 4 floats, copy after copy
+/// batch.rewards, batch.terminated, batch.truncated, batch.finishedEpisodes
+/// ```
+///
+/// **Seeding.** Copy i is reset with seed `seed + i` when the batch is made (and by ``reset(seed:)``); afterwards each
+/// copy continues its own random stream, so every copy plays a different, reproducible sequence of episodes.
+///
+/// **Autoreset (Gymnasium's `SAME_STEP` mode).** A copy whose step ends its episode (terminated or truncated) is
+/// reset within the same ``step(_:)``: its row of ``observations`` holds the first observation of the next episode,
+/// ready for the next action, while ``rewards``, ``terminated`` and ``truncated`` describe the step that ended the
+/// episode, and the episode's last observation is kept aside in ``finalObservations`` (Gymnasium's
+/// `info["final_obs"]`). So a learner bootstraps a truncated episode from its final observation, and no step is
+/// wasted. (Gymnasium's default `NEXT_STEP` mode returns the last observation instead and resets on the following
+/// call, ignoring that call's action for the copy; `SAME_STEP` is what EnvPool and Stable-Baselines3 do.)
+///
+/// **Threads.** The copies are split into `threads` contiguous ranges stepped in parallel on ``WorkerPool/shared``;
+/// each copy owns its environment and its rows of the buffers, so the results are bit-identical for every thread
+/// count. The first range, and so copy 0, always runs on the calling thread: a window or a recording may watch
+/// copy 0.
+///
+/// **Statistics.** Every copy keeps the return and length of its episode in progress; ``finishedEpisodes`` lists the
+/// episodes the latest step ended, in copy order, as Gymnasium's `RecordEpisodeStatistics` reports them.
+///
+/// Nothing is allocated per step (besides what the environments themselves allocate). The buffers are views of
+/// storage owned by the batch, valid until the next ``step(_:)`` or ``reset(seed:)`` and while the batch lives.
+public final class BatchedEnvironment<Base: Environment, Packer: ObservationPacker>
+where Packer.Observation == Base.Observation {
+    /// The number of copies.
+    public let count: Int
+    /// Worker threads stepping the copies (at most ``count`` are used).
+    public let threads: Int
+    /// How each observation is written into ``observations``.
+    public let packer: Packer
+    /// Copy-steps taken since the batch was made (``count`` per ``step(_:)``).
+    public private(set) var stepsTaken = 0
+    /// Episodes finished since the batch was made, over all copies.
+    public private(set) var episodesCompleted = 0
+    /// The episodes that the latest ``step(_:)`` ended, in copy order.
+    public private(set) var finishedEpisodes: [FinishedEpisode] = []
+
+    private let copies: UnsafeMutableBufferPointer<Base>
+    private let packedObservations: UnsafeMutableBufferPointer<Packer.Stored>
+    private let packedFinalObservations: UnsafeMutableBufferPointer<Packer.Stored>
+    private let rewardBuffer: UnsafeMutableBufferPointer<Double>
+    private let terminatedBuffer: UnsafeMutableBufferPointer<Bool>
+    private let truncatedBuffer: UnsafeMutableBufferPointer<Bool>
+    private let runningReturns: UnsafeMutableBufferPointer<Double>
+    private let runningLengths: UnsafeMutableBufferPointer<Int>
+    /// Return, length and goal (1 reached, 0 missed, −1 not reported) of each copy's last finished episode.
+    private let lastReturns: UnsafeMutableBufferPointer<Double>
+    private let lastLengths: UnsafeMutableBufferPointer<Int>
+    private let lastGoals: UnsafeMutableBufferPointer<Int8>
+    /// The first error of each part (range of copies) of the latest step.
+    private let errors: UnsafeMutableBufferPointer<(any Error)?>
+    private let reportsGoals: Bool
+
+    /// A batch of the given copies (usually identical values), reset with seeds `seed`, `seed + 1`, …
+    ///
+    /// - Parameter threads: worker threads stepping the copies; `nil` uses one per processor core.
+    public init(copies environments: [Base], packer: Packer, seed: UInt64 = 0, threads: Int? = nil) throws {
+        guard !environments.isEmpty else { throw GymError("a batched environment needs at least one copy") }
+        let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        guard threads > 0 else { throw GymError("a batched environment needs at least one thread, got \(threads)") }
+        count = environments.count
+        self.threads = threads
+        self.packer = packer
+        copies = .allocate(capacity: count)
+        _ = copies.initialize(from: environments)
+        packedObservations = zeroedBuffer(count * packer.storedWidth)
+        packedFinalObservations = zeroedBuffer(count * packer.storedWidth)
+        rewardBuffer = filledBuffer(count, with: 0)
+        terminatedBuffer = filledBuffer(count, with: false)
+        truncatedBuffer = filledBuffer(count, with: false)
+        runningReturns = filledBuffer(count, with: 0)
+        runningLengths = filledBuffer(count, with: 0)
+        lastReturns = filledBuffer(count, with: 0)
+        lastLengths = filledBuffer(count, with: 0)
+        lastGoals = filledBuffer(count, with: -1)
+        errors = filledBuffer(threads, with: nil)
+        reportsGoals = environments[0].capability(GoalReporting.self) != nil
+        finishedEpisodes.reserveCapacity(count)
+        reset(seed: seed)
+    }
+
+    /// A batch of `count` copies of `environment`, reset with seeds `seed`, `seed + 1`, …
+    public convenience init(_ environment: Base, count: Int, packer: Packer, seed: UInt64 = 0,
+                            threads: Int? = nil) throws {
+        try self.init(copies: Array(repeating: environment, count: count), packer: packer, seed: seed,
+                      threads: threads)
+    }
+
+    deinit {
+        copies.deinitialize().deallocate()
+        UnsafeMutableRawBufferPointer(packedObservations).deallocate()
+        UnsafeMutableRawBufferPointer(packedFinalObservations).deallocate()
+        rewardBuffer.deallocate()
+        terminatedBuffer.deallocate()
+        truncatedBuffer.deallocate()
+        runningReturns.deallocate()
+        runningLengths.deallocate()
+        lastReturns.deallocate()
+        lastLengths.deallocate()
+        lastGoals.deallocate()
+        errors.deinitialize().deallocate()
+    }
+
+    // MARK: - Buffers
+
+    /// Every copy's current observation, `packer.storedWidth` elements each, copy after copy.
+    public var observations: UnsafeBufferPointer<Packer.Stored> { UnsafeBufferPointer(packedObservations) }
+    /// The last observation of each episode the latest step ended (rows of other copies are stale).
+    public var finalObservations: UnsafeBufferPointer<Packer.Stored> { UnsafeBufferPointer(packedFinalObservations) }
+    /// Every copy's reward for the latest step.
+    public var rewards: UnsafeBufferPointer<Double> { UnsafeBufferPointer(rewardBuffer) }
+    /// Whether the latest step ended each copy's episode in a terminal state (do not bootstrap).
+    public var terminated: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(terminatedBuffer) }
+    /// Whether the latest step cut each copy's episode short, by a time limit (bootstrap from the final observation).
+    public var truncated: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(truncatedBuffer) }
+    /// The return so far of each copy's episode in progress.
+    public var episodeReturns: UnsafeBufferPointer<Double> { UnsafeBufferPointer(runningReturns) }
+    /// The length so far of each copy's episode in progress.
+    public var episodeLengths: UnsafeBufferPointer<Int> { UnsafeBufferPointer(runningLengths) }
+
+    /// Copy `copy`'s current observation.
+    public func observation(of copy: Int) -> UnsafeBufferPointer<Packer.Stored> {
+        UnsafeBufferPointer(rebasing: observations[row(copy)])
+    }
+
+    /// The last observation of the episode that copy `copy` ended in the latest step.
+    public func finalObservation(of copy: Int) -> UnsafeBufferPointer<Packer.Stored> {
+        UnsafeBufferPointer(rebasing: finalObservations[row(copy)])
+    }
+
+    /// A copy of environment `copy` as it is now.
+    public func environment(at copy: Int) -> Base {
+        copies[copy]
+    }
+
+    // MARK: - Stepping
+
+    /// Resets every copy, copy i with seed `seed + i` (or each continuing its own stream when `seed` is `nil`).
+    public func reset(seed: UInt64?) {
+        finishedEpisodes.removeAll(keepingCapacity: true)
+        forEachPart { _, range in
+            for copy in range {
+                packer.store(copies[copy].reset(seed: seed.map { $0 &+ UInt64(copy) }),
+                             into: UnsafeMutableBufferPointer(rebasing: packedObservations[row(copy)]))
+                rewardBuffer[copy] = 0
+                terminatedBuffer[copy] = false
+                truncatedBuffer[copy] = false
+                runningReturns[copy] = 0
+                runningLengths[copy] = 0
+            }
+        }
+    }
+
+    /// Steps copy i with `actions[i]` for every copy, resetting the copies whose episodes end.
+    ///
+    /// Throws the error of the first copy (in copy order within each thread's range) whose step failed; the batch
+    /// should not be stepped further after an error.
+    public func step(_ actions: [Base.Action]) throws {
+        precondition(actions.count == count, "a batch of \(count) copies needs \(count) actions, got \(actions.count)")
+        finishedEpisodes.removeAll(keepingCapacity: true)
+        actions.withUnsafeBufferPointer { actions in
+            forEachPart { part, range in
+                for copy in range {
+                    do {
+                        try step(copy, with: actions[copy])
+                    } catch {
+                        errors[part] = error
+                        return
+                    }
+                }
+            }
+        }
+        if let error = errors.lazy.compactMap({ $0 }).first {
+            errors.update(repeating: nil)
+            throw error
+        }
+        stepsTaken += count
+        for copy in 0..<count where terminatedBuffer[copy] || truncatedBuffer[copy] {
+            finishedEpisodes.append(FinishedEpisode(
+                copy: copy, totalReward: lastReturns[copy], length: lastLengths[copy],
+                terminated: terminatedBuffer[copy], success: lastGoals[copy] < 0 ? nil : lastGoals[copy] == 1))
+        }
+        episodesCompleted += finishedEpisodes.count
+    }
+
+    /// Steps one copy, writing its row of every buffer, and autoresets it when its episode ends.
+    @inline(__always)
+    private func step(_ copy: Int, with action: Base.Action) throws {
+        let outcome = try copies[copy].step(action)
+        rewardBuffer[copy] = outcome.reward
+        terminatedBuffer[copy] = outcome.terminated
+        truncatedBuffer[copy] = outcome.truncated
+        runningReturns[copy] += outcome.reward
+        runningLengths[copy] += 1
+        guard outcome.isDone else {
+            packer.store(outcome.observation, into: UnsafeMutableBufferPointer(rebasing: packedObservations[row(copy)]))
+            return
+        }
+        packer.store(outcome.observation, into: UnsafeMutableBufferPointer(rebasing: packedFinalObservations[row(copy)]))
+        lastReturns[copy] = runningReturns[copy]
+        lastLengths[copy] = runningLengths[copy]
+        lastGoals[copy] = reportsGoals ? (copies[copy].capability(GoalReporting.self)?.isAtGoal == true ? 1 : 0) : -1
+        runningReturns[copy] = 0
+        runningLengths[copy] = 0
+        packer.store(copies[copy].reset(seed: nil), into: UnsafeMutableBufferPointer(rebasing: packedObservations[row(copy)]))
+    }
+
+    // MARK: - Plumbing
+
+    /// The elements of copy `copy`'s row in a packed buffer.
+    private func row(_ copy: Int) -> Range<Int> {
+        copy * packer.storedWidth..<(copy + 1) * packer.storedWidth
+    }
+
+    /// Runs `body(part, copies)` on the copies split into at most ``threads`` contiguous ranges, part 0 on the
+    /// calling thread.
+    private func forEachPart(_ body: (Int, Range<Int>) -> Void) {
+        let parts = min(threads, count)
+        WorkerPool.shared.run(parts: parts) { part in
+            body(part, part * count / parts..<(part + 1) * count / parts)
+        }
+    }
+}
+
+/// An episode that ended in a ``BatchedEnvironment``.
+public struct FinishedEpisode: Equatable, Sendable {
+    /// The copy it ran in.
+    public var copy: Int
+    /// The undiscounted sum of its rewards.
+    public var totalReward: Double
+    /// Its steps.
+    public var length: Int
+    /// Whether it ended in a terminal state (rather than being truncated).
+    public var terminated: Bool
+    /// Whether it ended at the goal, for environments that report goals (``GoalReporting``).
+    public var success: Bool?
+
+    public init(copy: Int, totalReward: Double, length: Int, terminated: Bool, success: Bool?) {
+        self.copy = copy
+        self.totalReward = totalReward
+        self.length = length
+        self.terminated = terminated
+        self.success = success
+    }
+}
+
+/// A buffer of `count` elements set to `value`.
+private func filledBuffer<T>(_ count: Int, with value: T) -> UnsafeMutableBufferPointer<T> {
+    let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+    buffer.initialize(repeating: value)
+    return buffer
+}
+
+/// A buffer of `count` plain elements whose bytes are all zero.
+private func zeroedBuffer<T: BitwiseCopyable>(_ count: Int) -> UnsafeMutableBufferPointer<T> {
+    let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1) * MemoryLayout<T>.stride,
+                                                       alignment: MemoryLayout<T>.alignment)
+    bytes.initializeMemory(as: UInt8.self, repeating: 0)
+    return UnsafeMutableBufferPointer(rebasing: bytes.bindMemory(to: T.self)[..<count])
+}
