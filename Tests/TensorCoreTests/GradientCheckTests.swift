@@ -11,8 +11,11 @@ struct GradientCheckTests {
         expectGradientsMatchFiniteDifferences([a, c]) { $0[0] / $0[1] }
         expectGradientsMatchFiniteDifferences([a]) { -$0[0] * 3 + 1 }
         expectGradientsMatchFiniteDifferences([a]) { 2 / $0[0] - 1 }
-        expectGradientsMatchFiniteDifferences([a, randomInput([2, 3], seed: 10)]) { Tensor.maximum($0[0], $0[1]) }
-        expectGradientsMatchFiniteDifferences([a, c]) { Tensor.maximum($0[0], $0[1]) }
+        // maximum, with operands well apart (finite differences across a tie would mix the two slopes).
+        let left = Tensor(shape: [2, 3], scalars: [0.5, -0.2, 0.9, -0.7, 0.1, 0.4])
+        let right = Tensor(shape: [2, 3], scalars: [0.2, 0.3, -0.1, -0.2, 0.6, 0.1]), column = Tensor([[0.3], [-0.4]])
+        expectGradientsMatchFiniteDifferences([left, right]) { Tensor.maximum($0[0], $0[1]) }
+        expectGradientsMatchFiniteDifferences([left, column]) { Tensor.maximum($0[0], $0[1]) }
     }
 
     @Test func elementwiseFunctions() {
