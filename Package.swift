@@ -51,6 +51,7 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        .testTarget(name: "ParallelismTests", dependencies: ["Parallelism"]),
         .testTarget(name: "GymTests", dependencies: ["Gym", "Environments"]),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Gym", "Environments"]),
         .testTarget(name: "AgentsTests", dependencies: ["Gym", "Environments", "Agents", "NeuralNetwork", "TensorCore"]),

@@ -37,5 +37,5 @@ func fastestSeconds(repetitions: Int = 3, _ body: () throws -> Void) rethrows ->
 
 /// Every suite `gym bench` runs, in order.
 public let benchmarkSuites: [any BenchmarkSuite.Type] = [
-    TabularBenchmarks.self, TensorSuite.self, DeepAgentSuite.self, ArcadeSuite.self, ViewerSuite.self,
+    TabularBenchmarks.self, TensorSuite.self, DeepAgentSuite.self, ArcadeSuite.self, BatchedSuite.self, ViewerSuite.self,
 ]

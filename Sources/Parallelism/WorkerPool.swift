@@ -13,6 +13,9 @@ public final class WorkerPool: @unchecked Sendable {
     /// The pool every module shares.
     public static let shared = WorkerPool()
 
+    /// A pool of its own (threads are started when a call first needs them).
+    public init() {}
+
     private let busy = NSLock()
     private var workers: [Worker] = []
 
@@ -48,13 +51,21 @@ public final class WorkerPool: @unchecked Sendable {
             let thread = Thread { [unowned self] in
                 while true {
                     started.wait()
-                    if let job { job.run(job.part) }
-                    job = nil
+                    runJob()
                     finished.raise()
                 }
             }
             thread.name = "WorkerPool worker"
             thread.start()
+        }
+
+        /// Runs the job and lets go of it. Kept out of line, so that every reference to the job is released when it
+        /// returns, before the caller hears that the part is done: the caller's closure must not outlive its
+        /// `withoutActuallyEscaping`.
+        @inline(never)
+        private func runJob() {
+            if let job { job.run(job.part) }
+            job = nil
         }
 
         func start(_ job: Job) {
