@@ -40,7 +40,7 @@ struct BatchedSuite: BenchmarkSuite {
         var configuration = OnPolicyConfiguration.ppoCartPole
         configuration.totalSteps = ppoSteps
         let seconds = try fastestSeconds(repetitions: 2) {
-            var agent = try PPO(encoder: VectorEncoder(size: 4), actionCount: 2, configuration: configuration)
+            let agent = try PPO(encoder: VectorEncoder(size: 4), actionCount: 2, configuration: configuration)
             let batch = try agent.makeBatch(of: Array(repeating: TimeLimit(CartPole(), maxEpisodeSteps: 500),
                                                       count: agent.environmentCount))
             while !agent.isFinished { _ = try agent.trainRollout(in: batch) }
