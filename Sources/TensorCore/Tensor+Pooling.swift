@@ -8,12 +8,14 @@ extension Tensor {
         let source = storage.pointer
         let value = Tensor(shape: window.outputShape) { out in
             winners.withUnsafeMutableBufferPointer { best in
-                window.forEachWindow { plane, output, positions in
+                window.forEachWindow { plane, output, rows, columns in
                     var largest = -Float.infinity
-                    var winner = positions.first ?? 0
-                    for position in positions where source[plane + position] > largest {
-                        largest = source[plane + position]
-                        winner = position
+                    var winner = rows.lowerBound * window.width + columns.lowerBound
+                    for y in rows {
+                        for x in columns where source[plane + y * window.width + x] > largest {
+                            largest = source[plane + y * window.width + x]
+                            winner = y * window.width + x
+                        }
                     }
                     out[output] = largest
                     best[output] = Int32(winner)
@@ -40,9 +42,11 @@ extension Tensor {
         let scale = 1 / Float(kernel.0 * kernel.1)
         let source = storage.pointer
         let value = Tensor(shape: window.outputShape) { out in
-            window.forEachWindow { plane, output, positions in
+            window.forEachWindow { plane, output, rows, columns in
                 var total: Float = 0
-                for position in positions { total += source[plane + position] }
+                for y in rows {
+                    for x in columns { total += source[plane + y * window.width + x] }
+                }
                 out[output] = total * scale
             }
         }
@@ -51,8 +55,10 @@ extension Tensor {
             [Tensor(shape: original) { out in
                 out.initialize(repeating: 0)
                 let gp = g.storage.pointer
-                window.forEachWindow { plane, output, positions in
-                    for position in positions { out[plane + position] += gp[output] * scale }
+                window.forEachWindow { plane, output, rows, columns in
+                    for y in rows {
+                        for x in columns { out[plane + y * window.width + x] += gp[output] * scale }
+                    }
                 }
             }]
         }
@@ -78,24 +84,18 @@ struct PoolingWindow {
         outputShape = [input[0], input[1], outputHeight, outputWidth]
     }
 
-    /// Calls `body(planeOffset, outputIndex, inPlanePositions)` for every window, listing the in-bounds positions.
-    func forEachWindow(_ body: (Int, Int, [Int]) -> Void) {
-        var positions: [Int] = []
-        positions.reserveCapacity(kernel.0 * kernel.1)
+    /// Calls `body(planeOffset, outputIndex, rows, columns)` for every window, with the rows and columns of the
+    /// plane it covers (padding left out), without allocating.
+    @inline(__always)
+    func forEachWindow(_ body: (Int, Int, Range<Int>, Range<Int>) -> Void) {
         var output = 0
         for plane in 0..<planes {
             for oy in 0..<outputHeight {
+                let top = oy * stride.0 - padding.0
+                let rows = Swift.max(top, 0)..<Swift.min(top + kernel.0, height)
                 for ox in 0..<outputWidth {
-                    positions.removeAll(keepingCapacity: true)
-                    for ky in 0..<kernel.0 {
-                        let y = oy * stride.0 - padding.0 + ky
-                        guard y >= 0 && y < height else { continue }
-                        for kx in 0..<kernel.1 {
-                            let x = ox * stride.1 - padding.1 + kx
-                            if x >= 0 && x < width { positions.append(y * width + x) }
-                        }
-                    }
-                    body(plane * height * width, output, positions)
+                    let left = ox * stride.1 - padding.1
+                    body(plane * height * width, output, rows, Swift.max(left, 0)..<Swift.min(left + kernel.1, width))
                     output += 1
                 }
             }
