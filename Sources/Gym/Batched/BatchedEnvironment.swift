@@ -48,21 +48,21 @@ where Packer.Observation == Base.Observation {
     /// The episodes that the latest ``step(_:)`` ended, in copy order.
     public private(set) var finishedEpisodes: [FinishedEpisode] = []
 
-    private let copies: UnsafeMutableBufferPointer<Base>
-    private let packedObservations: UnsafeMutableBufferPointer<Packer.Stored>
-    private let packedFinalObservations: UnsafeMutableBufferPointer<Packer.Stored>
-    private let rewardBuffer: UnsafeMutableBufferPointer<Double>
-    private let terminatedBuffer: UnsafeMutableBufferPointer<Bool>
-    private let truncatedBuffer: UnsafeMutableBufferPointer<Bool>
-    private let runningReturns: UnsafeMutableBufferPointer<Double>
-    private let runningLengths: UnsafeMutableBufferPointer<Int>
+    @usableFromInline let copies: UnsafeMutableBufferPointer<Base>
+    @usableFromInline let packedObservations: UnsafeMutableBufferPointer<Packer.Stored>
+    @usableFromInline let packedFinalObservations: UnsafeMutableBufferPointer<Packer.Stored>
+    @usableFromInline let rewardBuffer: UnsafeMutableBufferPointer<Double>
+    @usableFromInline let terminatedBuffer: UnsafeMutableBufferPointer<Bool>
+    @usableFromInline let truncatedBuffer: UnsafeMutableBufferPointer<Bool>
+    @usableFromInline let runningReturns: UnsafeMutableBufferPointer<Double>
+    @usableFromInline let runningLengths: UnsafeMutableBufferPointer<Int>
     /// Return, length and goal (1 reached, 0 missed, −1 not reported) of each copy's last finished episode.
-    private let lastReturns: UnsafeMutableBufferPointer<Double>
-    private let lastLengths: UnsafeMutableBufferPointer<Int>
-    private let lastGoals: UnsafeMutableBufferPointer<Int8>
+    @usableFromInline let lastReturns: UnsafeMutableBufferPointer<Double>
+    @usableFromInline let lastLengths: UnsafeMutableBufferPointer<Int>
+    @usableFromInline let lastGoals: UnsafeMutableBufferPointer<Int8>
     /// The first error of each part (range of copies) of the latest step.
-    private let errors: UnsafeMutableBufferPointer<(any Error)?>
-    private let reportsGoals: Bool
+    @usableFromInline let errors: UnsafeMutableBufferPointer<(any Error)?>
+    @usableFromInline let reportsGoals: Bool
 
     /// A batch of the given copies (usually identical values), reset with seeds `seed`, `seed + 1`, …
     ///
@@ -168,9 +168,9 @@ where Packer.Observation == Base.Observation {
     ///
     /// Throws the error of the first copy (in copy order within each thread's range) whose step failed; the batch
     /// should not be stepped further after an error.
+    @inlinable
     public func step(_ actions: [Base.Action]) throws {
         precondition(actions.count == count, "a batch of \(count) copies needs \(count) actions, got \(actions.count)")
-        finishedEpisodes.removeAll(keepingCapacity: true)
         actions.withUnsafeBufferPointer { actions in
             forEachPart { part, range in
                 for copy in range {
@@ -183,11 +183,18 @@ where Packer.Observation == Base.Observation {
                 }
             }
         }
+        try countStep()
+    }
+
+    /// Rethrows the first error of the step just taken, or counts it and lists the episodes it ended.
+    @usableFromInline
+    func countStep() throws {
         if let error = errors.lazy.compactMap({ $0 }).first {
             errors.update(repeating: nil)
             throw error
         }
         stepsTaken += count
+        finishedEpisodes.removeAll(keepingCapacity: true)
         for copy in 0..<count where terminatedBuffer[copy] || truncatedBuffer[copy] {
             finishedEpisodes.append(FinishedEpisode(
                 copy: copy, totalReward: lastReturns[copy], length: lastLengths[copy],
@@ -197,8 +204,8 @@ where Packer.Observation == Base.Observation {
     }
 
     /// Steps one copy, writing its row of every buffer, and autoresets it when its episode ends.
-    @inline(__always)
-    private func step(_ copy: Int, with action: Base.Action) throws {
+    @inlinable @inline(__always)
+    func step(_ copy: Int, with action: Base.Action) throws {
         let outcome = try copies[copy].step(action)
         rewardBuffer[copy] = outcome.reward
         terminatedBuffer[copy] = outcome.terminated
@@ -221,13 +228,15 @@ where Packer.Observation == Base.Observation {
     // MARK: - Plumbing
 
     /// The elements of copy `copy`'s row in a packed buffer.
-    private func row(_ copy: Int) -> Range<Int> {
+    @inlinable
+    func row(_ copy: Int) -> Range<Int> {
         copy * packer.storedWidth..<(copy + 1) * packer.storedWidth
     }
 
     /// Runs `body(part, copies)` on the copies split into at most ``threads`` contiguous ranges, part 0 on the
     /// calling thread.
-    private func forEachPart(_ body: (Int, Range<Int>) -> Void) {
+    @inlinable
+    func forEachPart(_ body: (Int, Range<Int>) -> Void) {
         let parts = min(threads, count)
         WorkerPool.shared.run(parts: parts) { part in
             body(part, part * count / parts..<(part + 1) * count / parts)
