@@ -1,3 +1,5 @@
+import CTensorKernels
+
 /// Max and average pooling over NCHW batches.
 extension Tensor {
     /// The maximum of each `kernel` window moved by `stride` (default: the kernel size); padding is ignored
@@ -36,28 +38,47 @@ extension Tensor {
         }
     }
 
-    /// The mean of each `kernel` window; padded positions count as zeros (PyTorch's default).
+    /// The mean of each `kernel` window; padded positions count as zeros (PyTorch's default). Windows that tile the
+    /// input (the default stride, no padding) go through a kernel of CTensorKernels.
     public func avgPool2d(kernel: (Int, Int), stride: (Int, Int)? = nil, padding: (Int, Int) = (0, 0)) -> Tensor {
         let window = PoolingWindow(input: shape, kernel: kernel, stride: stride ?? kernel, padding: padding)
+        if window.tiles {
+            let source = storage.pointer
+            let value = Tensor(shape: window.outputShape) { out in
+                tk_avg_pool_tiled(window.planes, window.height, window.width, kernel.0, kernel.1, source, out.baseAddress!)
+            }
+            let original = shape
+            return Tensor.recording(value, inputs: [self]) { g, _ in
+                [Tensor(shape: original) { out in
+                    tk_avg_pool_tiled_backward(window.planes, window.height, window.width, kernel.0, kernel.1,
+                                               g.storage.pointer, out.baseAddress!)
+                }]
+            }
+        }
         let scale = 1 / Float(kernel.0 * kernel.1)
         let source = storage.pointer
+        let width = window.width
         let value = Tensor(shape: window.outputShape) { out in
+            let target = out.baseAddress!
             window.forEachWindow { plane, output, rows, columns in
                 var total: Float = 0
                 for y in rows {
-                    for x in columns { total += source[plane + y * window.width + x] }
+                    let row = source + (plane &+ y &* width)
+                    for x in columns { total += row[x] }
                 }
-                out[output] = total * scale
+                target[output] = total * scale
             }
         }
         let original = shape
         return Tensor.recording(value, inputs: [self]) { g, _ in
             [Tensor(shape: original) { out in
                 out.initialize(repeating: 0)
-                let gp = g.storage.pointer
+                let gp = g.storage.pointer, target = out.baseAddress!
                 window.forEachWindow { plane, output, rows, columns in
+                    let share = gp[output] * scale
                     for y in rows {
-                        for x in columns { out[plane + y * window.width + x] += gp[output] * scale }
+                        let row = target + (plane &+ y &* width)
+                        for x in columns { row[x] += share }
                     }
                 }
             }]
@@ -82,6 +103,11 @@ struct PoolingWindow {
         outputWidth = Tensor.convolutionOutputSize(width, kernel: kernel.1, stride: stride.1, padding: padding.1)
         precondition(outputHeight > 0 && outputWidth > 0, "pooling window \(kernel) does not fit \(input)")
         outputShape = [input[0], input[1], outputHeight, outputWidth]
+    }
+
+    /// Whether the windows tile the planes: stride equal to the kernel, no padding.
+    var tiles: Bool {
+        stride == kernel && padding == (0, 0)
     }
 
     /// Calls `body(planeOffset, outputIndex, rows, columns)` for every window, with the rows and columns of the

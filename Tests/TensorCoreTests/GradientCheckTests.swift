@@ -89,6 +89,12 @@ struct GradientCheckTests {
         expectGradientsMatchFiniteDifferences([x]) { $0[0].maxPool2d(kernel: (2, 2)) }
         expectGradientsMatchFiniteDifferences([x]) { $0[0].maxPool2d(kernel: (3, 3), stride: (2, 2), padding: (1, 1)) }
         expectGradientsMatchFiniteDifferences([x]) { $0[0].avgPool2d(kernel: (3, 3), stride: (1, 2), padding: (1, 1)) }
+        // Tiling windows (the CTensorKernels path): 2x2 and 3x2, each leaving a row or column of 5x5 out.
+        expectGradientsMatchFiniteDifferences([x]) { $0[0].avgPool2d(kernel: (2, 2)) }
+        expectGradientsMatchFiniteDifferences([x]) { $0[0].avgPool2d(kernel: (3, 2)) }
+        let direct = x.avgPool2d(kernel: (2, 2)), general = x.avgPool2d(kernel: (2, 2), padding: (1, 1))
+        #expect(direct.shape == [1, 2, 2, 2] && general.shape == [1, 2, 3, 3])
+        #expect(abs(direct.scalars[0] - (x.scalars[0] + x.scalars[1] + x.scalars[5] + x.scalars[6]) / 4) < 1e-6)
     }
 
     @Test func sharedSubexpressionsAccumulate() {
