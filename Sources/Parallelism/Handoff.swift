@@ -3,14 +3,15 @@ import Synchronization
 
 /// A flag one thread raises and one other thread waits for, spinning briefly before it sleeps.
 ///
-/// The waiter polls for about ``spinLimit`` iterations (a few tens of microseconds), which hands work between two
+/// The waiter polls for about ``spinLimit`` iterations (some tens of microseconds), which hands work between two
 /// busy threads in well under a microsecond; then it announces that it sleeps and blocks on a semaphore. One atomic
 /// word holds the whole state, so raising and seeing whether the waiter sleeps are one exchange: a wake-up always
 /// belongs to the wait it was meant for. Raises and waits must alternate (the worker pool's start and finish
 /// signals do).
 final class Handoff: @unchecked Sendable {
-    /// Polls of the state before the waiter sleeps (some microseconds).
-    static let spinLimit = 10_000
+    /// Polls of the state before the waiter sleeps (tens of microseconds: longer than the gaps between the steps of a
+    /// batch, so that a worker stepping environments seldom sleeps).
+    static let spinLimit = 200_000
 
     private static let lowered = 0, raisedState = 1, sleeping = 2
     private let state = Atomic<Int>(Handoff.lowered)

@@ -9,7 +9,7 @@ import Testing
         let pool = WorkerPool()
         let runs = Atomic<Int>(0)
         var expected = 0
-        for round in 0..<20_000 {
+        for round in 0..<5_000 {
             let parts = round % 3 + 1
             pool.run(parts: parts) { _ in runs.add(1, ordering: .relaxed) }
             expected += parts

@@ -1,5 +1,4 @@
 import Foundation
-import Parallelism
 
 /// N copies of an environment stepped together with one call, their observations, rewards and flags in contiguous
 /// preallocated buffers, the copies split over a pool of worker threads.
@@ -48,21 +47,8 @@ where Packer.Observation == Base.Observation {
     /// The episodes that the latest ``step(_:)`` ended, in copy order.
     public private(set) var finishedEpisodes: [FinishedEpisode] = []
 
-    @usableFromInline let copies: UnsafeMutableBufferPointer<Base>
-    @usableFromInline let packedObservations: UnsafeMutableBufferPointer<Packer.Stored>
-    @usableFromInline let packedFinalObservations: UnsafeMutableBufferPointer<Packer.Stored>
-    @usableFromInline let rewardBuffer: UnsafeMutableBufferPointer<Double>
-    @usableFromInline let terminatedBuffer: UnsafeMutableBufferPointer<Bool>
-    @usableFromInline let truncatedBuffer: UnsafeMutableBufferPointer<Bool>
-    @usableFromInline let runningReturns: UnsafeMutableBufferPointer<Double>
-    @usableFromInline let runningLengths: UnsafeMutableBufferPointer<Int>
-    /// Return, length and goal (1 reached, 0 missed, −1 not reported) of each copy's last finished episode.
-    @usableFromInline let lastReturns: UnsafeMutableBufferPointer<Double>
-    @usableFromInline let lastLengths: UnsafeMutableBufferPointer<Int>
-    @usableFromInline let lastGoals: UnsafeMutableBufferPointer<Int8>
-    /// The first error of each part (range of copies) of the latest step.
-    @usableFromInline let errors: UnsafeMutableBufferPointer<(any Error)?>
-    @usableFromInline let reportsGoals: Bool
+    /// The copies and their buffers.
+    @usableFromInline let storage: BatchStorage<Base, Packer>
 
     /// A batch of the given copies (usually identical values), reset with seeds `seed`, `seed + 1`, …
     ///
@@ -74,20 +60,7 @@ where Packer.Observation == Base.Observation {
         count = environments.count
         self.threads = threads
         self.packer = packer
-        copies = .allocate(capacity: count)
-        _ = copies.initialize(from: environments)
-        packedObservations = zeroedBuffer(count * packer.storedWidth)
-        packedFinalObservations = zeroedBuffer(count * packer.storedWidth)
-        rewardBuffer = filledBuffer(count, with: 0)
-        terminatedBuffer = filledBuffer(count, with: false)
-        truncatedBuffer = filledBuffer(count, with: false)
-        runningReturns = filledBuffer(count, with: 0)
-        runningLengths = filledBuffer(count, with: 0)
-        lastReturns = filledBuffer(count, with: 0)
-        lastLengths = filledBuffer(count, with: 0)
-        lastGoals = filledBuffer(count, with: -1)
-        errors = filledBuffer(threads, with: nil)
-        reportsGoals = environments[0].capability(GoalReporting.self) != nil
+        storage = BatchStorage(environments, packer: packer, threads: threads)
         finishedEpisodes.reserveCapacity(count)
         reset(seed: seed)
     }
@@ -100,50 +73,39 @@ where Packer.Observation == Base.Observation {
     }
 
     deinit {
-        copies.deinitialize().deallocate()
-        UnsafeMutableRawBufferPointer(packedObservations).deallocate()
-        UnsafeMutableRawBufferPointer(packedFinalObservations).deallocate()
-        rewardBuffer.deallocate()
-        terminatedBuffer.deallocate()
-        truncatedBuffer.deallocate()
-        runningReturns.deallocate()
-        runningLengths.deallocate()
-        lastReturns.deallocate()
-        lastLengths.deallocate()
-        lastGoals.deallocate()
-        errors.deinitialize().deallocate()
+        storage.deallocate()
     }
 
     // MARK: - Buffers
 
     /// Every copy's current observation, `packer.storedWidth` elements each, copy after copy.
-    public var observations: UnsafeBufferPointer<Packer.Stored> { UnsafeBufferPointer(packedObservations) }
+    public var observations: UnsafeBufferPointer<Packer.Stored> { UnsafeBufferPointer(storage.observations) }
     /// The last observation of each episode the latest step ended (rows of other copies are stale).
-    public var finalObservations: UnsafeBufferPointer<Packer.Stored> { UnsafeBufferPointer(packedFinalObservations) }
+    public var finalObservations: UnsafeBufferPointer<Packer.Stored> { UnsafeBufferPointer(storage.finalObservations) }
     /// Every copy's reward for the latest step.
-    public var rewards: UnsafeBufferPointer<Double> { UnsafeBufferPointer(rewardBuffer) }
+    public var rewards: UnsafeBufferPointer<Double> { UnsafeBufferPointer(storage.rewards) }
     /// Whether the latest step ended each copy's episode in a terminal state (do not bootstrap).
-    public var terminated: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(terminatedBuffer) }
+    public var terminated: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(storage.terminated) }
     /// Whether the latest step cut each copy's episode short, by a time limit (bootstrap from the final observation).
-    public var truncated: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(truncatedBuffer) }
+    public var truncated: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(storage.truncated) }
     /// The return so far of each copy's episode in progress.
-    public var episodeReturns: UnsafeBufferPointer<Double> { UnsafeBufferPointer(runningReturns) }
+    public var episodeReturns: UnsafeBufferPointer<Double> { UnsafeBufferPointer(storage.runningReturns) }
     /// The length so far of each copy's episode in progress.
-    public var episodeLengths: UnsafeBufferPointer<Int> { UnsafeBufferPointer(runningLengths) }
+    public var episodeLengths: UnsafeBufferPointer<Int> { UnsafeBufferPointer(storage.runningLengths) }
 
     /// Copy `copy`'s current observation.
     public func observation(of copy: Int) -> UnsafeBufferPointer<Packer.Stored> {
-        UnsafeBufferPointer(rebasing: observations[row(copy)])
+        UnsafeBufferPointer(rebasing: observations[storage.row(copy)])
     }
 
     /// The last observation of the episode that copy `copy` ended in the latest step.
     public func finalObservation(of copy: Int) -> UnsafeBufferPointer<Packer.Stored> {
-        UnsafeBufferPointer(rebasing: finalObservations[row(copy)])
+        UnsafeBufferPointer(rebasing: finalObservations[storage.row(copy)])
     }
 
     /// A copy of environment `copy` as it is now.
     public func environment(at copy: Int) -> Base {
-        copies[copy]
+        storage.copies[copy]
     }
 
     // MARK: - Stepping
@@ -151,16 +113,9 @@ where Packer.Observation == Base.Observation {
     /// Resets every copy, copy i with seed `seed + i` (or each continuing its own stream when `seed` is `nil`).
     public func reset(seed: UInt64?) {
         finishedEpisodes.removeAll(keepingCapacity: true)
-        forEachPart { _, range in
-            for copy in range {
-                packer.store(copies[copy].reset(seed: seed.map { $0 &+ UInt64(copy) }),
-                             into: UnsafeMutableBufferPointer(rebasing: packedObservations[row(copy)]))
-                rewardBuffer[copy] = 0
-                terminatedBuffer[copy] = false
-                truncatedBuffer[copy] = false
-                runningReturns[copy] = 0
-                runningLengths[copy] = 0
-            }
+        let storage = storage
+        storage.forEachPart { _, range in
+            for copy in range { storage.reset(copy, seed: seed.map { $0 &+ UInt64(copy) }) }
         }
     }
 
@@ -171,13 +126,14 @@ where Packer.Observation == Base.Observation {
     @inlinable
     public func step(_ actions: [Base.Action]) throws {
         precondition(actions.count == count, "a batch of \(count) copies needs \(count) actions, got \(actions.count)")
+        let storage = storage
         actions.withUnsafeBufferPointer { actions in
-            forEachPart { part, range in
+            storage.forEachPart { part, range in
                 for copy in range {
                     do {
-                        try step(copy, with: actions[copy])
+                        try storage.step(copy, with: actions[copy])
                     } catch {
-                        errors[part] = error
+                        storage.errors[part] = error
                         return
                     }
                 }
@@ -189,58 +145,19 @@ where Packer.Observation == Base.Observation {
     /// Rethrows the first error of the step just taken, or counts it and lists the episodes it ended.
     @usableFromInline
     func countStep() throws {
-        if let error = errors.lazy.compactMap({ $0 }).first {
-            errors.update(repeating: nil)
+        if let error = storage.errors.lazy.compactMap({ $0 }).first {
+            storage.errors.update(repeating: nil)
             throw error
         }
         stepsTaken += count
         finishedEpisodes.removeAll(keepingCapacity: true)
-        for copy in 0..<count where terminatedBuffer[copy] || truncatedBuffer[copy] {
+        for copy in 0..<count where storage.terminated[copy] || storage.truncated[copy] {
+            let goal = storage.lastGoals[copy]
             finishedEpisodes.append(FinishedEpisode(
-                copy: copy, totalReward: lastReturns[copy], length: lastLengths[copy],
-                terminated: terminatedBuffer[copy], success: lastGoals[copy] < 0 ? nil : lastGoals[copy] == 1))
+                copy: copy, totalReward: storage.lastReturns[copy], length: storage.lastLengths[copy],
+                terminated: storage.terminated[copy], success: goal < 0 ? nil : goal == 1))
         }
         episodesCompleted += finishedEpisodes.count
-    }
-
-    /// Steps one copy, writing its row of every buffer, and autoresets it when its episode ends.
-    @inlinable @inline(__always)
-    func step(_ copy: Int, with action: Base.Action) throws {
-        let outcome = try copies[copy].step(action)
-        rewardBuffer[copy] = outcome.reward
-        terminatedBuffer[copy] = outcome.terminated
-        truncatedBuffer[copy] = outcome.truncated
-        runningReturns[copy] += outcome.reward
-        runningLengths[copy] += 1
-        guard outcome.isDone else {
-            packer.store(outcome.observation, into: UnsafeMutableBufferPointer(rebasing: packedObservations[row(copy)]))
-            return
-        }
-        packer.store(outcome.observation, into: UnsafeMutableBufferPointer(rebasing: packedFinalObservations[row(copy)]))
-        lastReturns[copy] = runningReturns[copy]
-        lastLengths[copy] = runningLengths[copy]
-        lastGoals[copy] = reportsGoals ? (copies[copy].capability(GoalReporting.self)?.isAtGoal == true ? 1 : 0) : -1
-        runningReturns[copy] = 0
-        runningLengths[copy] = 0
-        packer.store(copies[copy].reset(seed: nil), into: UnsafeMutableBufferPointer(rebasing: packedObservations[row(copy)]))
-    }
-
-    // MARK: - Plumbing
-
-    /// The elements of copy `copy`'s row in a packed buffer.
-    @inlinable
-    func row(_ copy: Int) -> Range<Int> {
-        copy * packer.storedWidth..<(copy + 1) * packer.storedWidth
-    }
-
-    /// Runs `body(part, copies)` on the copies split into at most ``threads`` contiguous ranges, part 0 on the
-    /// calling thread.
-    @inlinable
-    func forEachPart(_ body: (Int, Range<Int>) -> Void) {
-        let parts = min(threads, count)
-        WorkerPool.shared.run(parts: parts) { part in
-            body(part, part * count / parts..<(part + 1) * count / parts)
-        }
     }
 }
 
@@ -264,19 +181,4 @@ public struct FinishedEpisode: Equatable, Sendable {
         self.terminated = terminated
         self.success = success
     }
-}
-
-/// A buffer of `count` elements set to `value`.
-private func filledBuffer<T>(_ count: Int, with value: T) -> UnsafeMutableBufferPointer<T> {
-    let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
-    buffer.initialize(repeating: value)
-    return buffer
-}
-
-/// A buffer of `count` plain elements whose bytes are all zero.
-private func zeroedBuffer<T: BitwiseCopyable>(_ count: Int) -> UnsafeMutableBufferPointer<T> {
-    let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1) * MemoryLayout<T>.stride,
-                                                       alignment: MemoryLayout<T>.alignment)
-    bytes.initializeMemory(as: UInt8.self, repeating: 0)
-    return UnsafeMutableBufferPointer(rebasing: bytes.bindMemory(to: T.self)[..<count])
 }
