@@ -3,8 +3,9 @@ import Synchronization
 
 /// A flag one thread raises and one other thread waits for, spinning briefly before it sleeps.
 ///
-/// The waiter polls for about ``spinLimit`` iterations (some tens of microseconds), which hands work between two
-/// busy threads in well under a microsecond; then it announces that it sleeps and blocks on a semaphore. One atomic
+/// The waiter polls for about ``spinLimit`` iterations (some tens of microseconds), so work passes between two busy
+/// threads without a system call (a start and finish round trip takes about 1.5 µs on the 2-core reference VM); then
+/// it announces that it sleeps and blocks on a semaphore. One atomic
 /// word holds the whole state, so raising and seeing whether the waiter sleeps are one exchange: a wake-up always
 /// belongs to the wait it was meant for. Raises and waits must alternate (the worker pool's start and finish
 /// signals do).

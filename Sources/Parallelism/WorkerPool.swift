@@ -6,8 +6,8 @@ import Foundation
 ///
 /// Dispatch's shared pool adds threads reluctantly when the machine is busy, which leaves big products on one
 /// core; these dedicated threads always run. Handing work over is cheap: a worker that has just finished a part
-/// spins for a few microseconds before it sleeps, so a loop run thousands of times a second (stepping 64 small
-/// environments) pays no wake-up latency, while an idle pool costs nothing. A call made while another is in
+/// spins for some tens of microseconds before it sleeps, so a loop run thousands of times a second (stepping 64
+/// small environments) pays no wake-up latency, while an idle pool costs nothing. A call made while another is in
 /// flight runs on the calling thread alone, so nested or concurrent use never deadlocks.
 public final class WorkerPool: @unchecked Sendable {
     /// The pool every module shares.
