@@ -20,7 +20,7 @@ import Foundation
 /// episode, and the episode's last observation is kept aside in ``finalObservations`` (Gymnasium's
 /// `info["final_obs"]`). So a learner bootstraps a truncated episode from its final observation, and no step is
 /// wasted. (Gymnasium's default `NEXT_STEP` mode returns the last observation instead and resets on the following
-/// call, ignoring that call's action for the copy; `SAME_STEP` is what EnvPool and Stable-Baselines3 do.)
+/// call, ignoring that call's action for the copy; `SAME_STEP` is what Stable-Baselines3's `VecEnv` does.)
 ///
 /// **Threads.** The copies are split into `threads` contiguous ranges stepped in parallel on ``WorkerPool/shared``;
 /// each copy owns its environment and its rows of the buffers, so the results are bit-identical for every thread
