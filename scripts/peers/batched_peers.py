@@ -13,8 +13,6 @@ import argparse
 import importlib.util
 import time
 
-import numpy as np
-
 
 def installed(module: str) -> bool:
     if importlib.util.find_spec(module) is None:
@@ -32,7 +30,9 @@ def fastest(run, repetitions: int = 3) -> float:
     return best
 
 
-def action_rows(copies: int) -> np.ndarray:
+def action_rows(copies: int):
+    import numpy as np
+
     return np.random.default_rng(0).integers(2, size=(256, copies))
 
 
@@ -88,7 +88,8 @@ def main() -> None:
     parser.add_argument("--ppo-steps", type=int, default=50_000)
     arguments = parser.parse_args()
     thread_counts = [int(count) for count in arguments.threads.split(",")]
-    print(f"numpy {np.__version__}")
+    if not installed("numpy"):
+        return
     if installed("envpool"):
         for threads in thread_counts:
             rate = envpool_cartpole(arguments.copies, threads, 20_000)
