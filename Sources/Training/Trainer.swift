@@ -69,9 +69,9 @@ public final class Trainer {
         }
     }
 
-    /// Trains `learner` on ``RolloutLearner/environmentCount`` copies of `environment` a rollout at a time, like
-    /// ``train(_:in:)-(EpisodeLearner,_)``. The watchers follow copy 0 (which the batch steps on this thread), and
-    /// `environment` ends as copy 0 is.
+    /// Trains `learner` on ``RolloutLearner/environmentCount`` copies of `environment` a rollout at a time, with the
+    /// same stops, events, checkpoint and divergence handling as the episode loop above. The watchers follow copy 0
+    /// (which the batch steps on this thread), and `environment` ends as copy 0 is.
     @discardableResult
     public func train<L: RolloutLearner, E: Environment>(_ learner: inout L, in environment: inout E) throws -> TrainingResult
     where E.Observation == L.Observation, E.Action == Int {
