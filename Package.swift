@@ -21,11 +21,12 @@ let package = Package(
     ],
     targets: [
         // MARK: - Implementation
-        .target(name: "Gym"),
+        .target(name: "Parallelism"),
+        .target(name: "Gym", dependencies: ["Parallelism"]),
         .target(name: "Environments", dependencies: ["Gym"], path: "Environments"),
         .target(name: "Agents", dependencies: ["Gym", "NeuralNetwork", "TensorCore"], path: "Agents"),
         .target(name: "CTensorKernels"),
-        .target(name: "TensorCore", dependencies: ["CTensorKernels"]),
+        .target(name: "TensorCore", dependencies: ["CTensorKernels", "Parallelism"]),
         .target(name: "NeuralNetwork", dependencies: ["TensorCore"]),
         .target(name: "Viewer", dependencies: ["Gym"]),
         .target(name: "Training", dependencies: ["Gym", "Agents", "Viewer", "TensorCore"]),
@@ -56,6 +57,7 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        .testTarget(name: "ParallelismTests", dependencies: ["Parallelism"]),
         .testTarget(name: "GymTests", dependencies: ["Gym", "Environments"]),
         // Fixtures/ holds trajectories recorded from Gymnasium (scripts/peers/record_classic_control.py), read by path.
         .testTarget(name: "EnvironmentsTests", dependencies: ["Gym", "Environments"], exclude: ["Fixtures"]),

@@ -1,11 +1,12 @@
 import Foundation
 import Gym
 
-/// An agent that learns by playing episodes: everything a trainer needs to drive it, whatever its kind.
+/// An agent that learns from experience: everything a trainer needs to drive it, whatever its kind.
 ///
-/// Tabular learners (``QLearning``) and neural agents (``NeuralAgent``) conform; a trainer (the `Training` module's
-/// `Trainer`) plays episodes until ``isFinished``, reads ``figures`` for progress lines and logs, and saves
-/// checkpoints of learners that keep them.
+/// A learner trains either an episode at a time (``EpisodeLearner``: tabular learners and DQN, REINFORCE,
+/// actor-critic) or a rollout over N copies of the environment at a time (``RolloutLearner``: PPO, A2C). A trainer
+/// (the `Training` module's `Trainer`) drives it until ``isFinished``, reads ``figures`` for progress lines and logs,
+/// and saves checkpoints of learners that keep them.
 public protocol Learner {
     /// What the learner observes.
     associatedtype Observation
@@ -25,9 +26,6 @@ public protocol Learner {
     /// Whether ``save(to:metadata:)`` writes a checkpoint.
     var savesCheckpoints: Bool { get }
 
-    /// Plays and learns from one episode.
-    mutating func trainEpisode<E: Environment>(in environment: inout E) throws -> TrainingEpisode
-    where E.Observation == Observation, E.Action == Int
     /// The greedy action.
     func greedyAction(_ observation: Observation) -> Int
     /// Installs a handler called after every gradient update (learners without updates never call it).
@@ -37,6 +35,32 @@ public protocol Learner {
     mutating func checkStops(with check: (@Sendable () -> Bool)?)
     /// Writes the learner to `url` atomically, with `metadata` added to its own.
     func save(to url: URL, metadata: [String: String]) throws
+}
+
+/// A learner that plays one environment an episode at a time.
+public protocol EpisodeLearner: Learner {
+    /// Plays and learns from one episode.
+    mutating func trainEpisode<E: Environment>(in environment: inout E) throws -> TrainingEpisode
+    where E.Observation == Observation, E.Action == Int
+}
+
+/// A learner that steps N copies of the environment together (a ``BatchedEnvironment``) and learns from a rollout of
+/// them at a time, such as PPO and A2C.
+///
+/// A trainer makes the copies (copy 0 is the one it watches), has the learner batch them with ``makeBatch(of:)``,
+/// then calls ``trainRollout(in:)`` until the learner ``isFinished``.
+public protocol RolloutLearner: Learner {
+    /// How observations are written into the batch's buffers.
+    associatedtype Packer: ObservationPacker where Packer.Observation == Observation
+
+    /// Copies of the environment the learner steps together.
+    var environmentCount: Int { get }
+    /// The batch the learner trains on, of ``environmentCount`` `copies`: seeded, with its threads and packer.
+    func makeBatch<E: Environment>(of copies: [E]) throws -> BatchedEnvironment<E, Packer>
+    where E.Observation == Observation
+    /// Plays one rollout in `environments` and learns from it; returns the episodes that ended during it, in order.
+    mutating func trainRollout<E: Environment>(in environments: BatchedEnvironment<E, Packer>) throws -> [TrainingEpisode]
+    where E.Observation == Observation, E.Action == Int
 }
 
 extension Learner {

@@ -1,11 +1,12 @@
+import Gym
 import NeuralNetwork
 
 /// DQN as a ``NeuralAgent``. Its checkpoints hold the online network (under PyTorch-style names such as `0.weight`), the target network
 /// (`target.0.weight`, …) and the optimizer's state (Adam's moments or RMSProp's averages).
-extension DQN: NeuralAgent {
+extension DQN: NeuralAgent, EpisodeLearner {
     public static var agentName: String { "dqn" }
 
-    public var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: (any CheckpointableOptimizer)?)] {
+    public var checkpointedNetworks: [(prefix: String, network: any Layer, optimizer: (any CheckpointableOptimizer)?)] {
         [("", network, optimizer as? any CheckpointableOptimizer), ("target.", targetNetwork, nil)]
     }
 

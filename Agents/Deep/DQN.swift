@@ -151,21 +151,10 @@ public final class DQN<Encoder: ObservationEncoder> {
 
     /// One gradient step on `batch`, with the same checks as ``update()``.
     public func update(on batch: ReplayBatch) throws {
-        let loss = tdLoss(batch)
-        let lossValue = Double(loss.item)
-        guard lossValue.isFinite else {
-            throw TrainingDiverged("the DQN loss became \(lossValue) at update \(updates + 1) (step \(stepsTaken)); training stopped with the last good network — lower the learning rate or enable gradient clipping")
-        }
-        optimizer.clearGradients()
-        loss.backward()
-        let norm = clipGradientNorm(network.parameters, maxNorm: Float(configuration.maxGradientNorm ?? .infinity))
-        guard norm.isFinite else {
-            optimizer.clearGradients()
-            throw TrainingDiverged("the DQN gradient norm became \(norm) at update \(updates + 1) (step \(stepsTaken)); training stopped with the last good network — lower the learning rate or enable gradient clipping")
-        }
-        optimizer.step()
+        let lossValue = try descend(tdLoss(batch), with: optimizer, maxGradientNorm: configuration.maxGradientNorm,
+                                    what: "DQN", when: "update \(updates + 1) (step \(stepsTaken))")
         updates += 1
-        lastLoss = lossValue
+        lastLoss = Double(lossValue)
         onUpdate?()
     }
 

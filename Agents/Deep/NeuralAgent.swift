@@ -34,7 +34,7 @@ public protocol NeuralAgent: AnyObject, Learner where Observation == Encoder.Obs
     /// Asked between steps and gradient updates; true ends the current episode early (see ``Learner/checkStops(with:)``).
     var stopCheck: (@Sendable () -> Bool)? { get set }
     /// The networks a checkpoint holds, each under its name prefix, with its optimizer when its state is saved.
-    var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: (any CheckpointableOptimizer)?)] { get }
+    var checkpointedNetworks: [(prefix: String, network: any Layer, optimizer: (any CheckpointableOptimizer)?)] { get }
 
     /// The agent's estimate of the state's value, when it has one.
     func stateValue(_ observation: Encoder.Observation) -> Double?
@@ -81,6 +81,10 @@ extension DQNConfiguration: AgentConfiguration {
 
 extension PolicyGradientConfiguration: AgentConfiguration {
     public func forEvaluation() -> PolicyGradientConfiguration { self }
+}
+
+extension OnPolicyConfiguration: AgentConfiguration {
+    public func forEvaluation() -> OnPolicyConfiguration { self }
 }
 
 extension NeuralAgent {

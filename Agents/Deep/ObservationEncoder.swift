@@ -7,20 +7,15 @@ import Gym
 /// when a batch is assembled. The encoder also names the replay memory that suits its observations: a
 /// ``ReplayBuffer`` of observation pairs by default, a ``FrameStackReplayBuffer`` that keeps each frame once for
 /// stacked images.
-public protocol ObservationEncoder: Sendable {
-    /// The environment's observation type.
-    associatedtype Observation
-    /// The compact element a replay buffer stores.
-    associatedtype Stored: BitwiseCopyable & AdditiveArithmetic & Sendable
+///
+/// Storing is the ``ObservationPacker`` half, so a ``BatchedEnvironment`` writes its copies' observations compactly
+/// and the agent expands a whole batch with ``decode(rows:from:into:)``.
+public protocol ObservationEncoder: ObservationPacker where Stored: AdditiveArithmetic & Sendable {
     /// The replay memory DQN keeps these observations in.
     associatedtype Memory: ReplayMemory = ReplayBuffer<Self> where Memory.Encoder == Self
 
     /// The network input's shape for one observation (`[n]` for vectors, `[channels, height, width]` for images).
     var inputShape: [Int] { get }
-    /// Stored elements per observation.
-    var storedWidth: Int { get }
-    /// Writes `observation` compactly into `storedWidth` elements.
-    func store(_ observation: Observation, into destination: UnsafeMutableBufferPointer<Stored>)
     /// Expands a stored observation into the `inputSize` floats the network reads.
     func decode(_ stored: UnsafeBufferPointer<Stored>, into destination: UnsafeMutableBufferPointer<Float>)
 }
@@ -28,6 +23,15 @@ public protocol ObservationEncoder: Sendable {
 extension ObservationEncoder {
     /// Floats per observation in the network input.
     public var inputSize: Int { inputShape.reduce(1, *) }
+
+    /// Expands `rows` stored observations, back to back in `stored`, into `rows × inputSize` floats.
+    public func decode(rows: Int, from stored: UnsafeBufferPointer<Stored>,
+                       into destination: UnsafeMutableBufferPointer<Float>) {
+        for row in 0..<rows {
+            decode(UnsafeBufferPointer(rebasing: stored[row * storedWidth..<(row + 1) * storedWidth]),
+                   into: UnsafeMutableBufferPointer(rebasing: destination[row * inputSize..<(row + 1) * inputSize]))
+        }
+    }
 
     /// The network input for one observation, as a flat array.
     public func features(_ observation: Observation) -> [Float] {
@@ -80,8 +84,7 @@ public struct VectorEncoder: ObservationEncoder {
     public var storedWidth: Int { size }
 
     public func store(_ observation: [Float], into destination: UnsafeMutableBufferPointer<Float>) {
-        precondition(observation.count == size, "expected \(size) observation values, got \(observation.count)")
-        _ = destination.initialize(from: observation)
+        ArrayPacker<Float>(count: size).store(observation, into: destination)
     }
 
     public func decode(_ stored: UnsafeBufferPointer<Float>, into destination: UnsafeMutableBufferPointer<Float>) {

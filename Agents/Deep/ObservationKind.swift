@@ -27,6 +27,21 @@ public enum ObservationKind: Sendable {
         self == .discreteStates ? .discreteStates : .cartPole
     }
 
+    /// PPO's settings for the kind, each from a published configuration (see ``OnPolicyConfiguration``'s presets).
+    public var ppoPreset: OnPolicyConfiguration {
+        switch self {
+        case .discreteStates: .ppoDiscreteStates
+        case .vectors: .ppoCartPole
+        case .channelGrids: .ppoMinAtar
+        case .images: .ppoNatureAtari
+        }
+    }
+
+    /// A2C's settings for the kind.
+    public var a2cPreset: OnPolicyConfiguration {
+        self == .vectors ? .a2cCartPole : .a2cOther
+    }
+
     /// Actor-critic's tuned settings for the kind.
     public var actorCriticPreset: PolicyGradientConfiguration {
         self == .discreteStates ? .actorCriticDiscreteStates : .actorCriticCartPole
@@ -52,7 +67,7 @@ public func withObservationEncoder<V: EncodedEnvironmentVisitor>(for environment
         return try visitor.visit(discrete, encoder: OneHotEncoder(count: discrete.observationSpace.count),
                                  kind: .discreteStates)
     }
-    if let vector = environment as? any VectorEnvironment {
+    if let vector = environment as? any FloatVectorEnvironment {
         guard vector.observationSpace.shape.count == 1 else {
             throw GymError("neural agents need flat observation vectors; this environment's have shape \(vector.observationSpace.shape)")
         }

@@ -2,10 +2,10 @@ import NeuralNetwork
 
 /// REINFORCE as a ``NeuralAgent``. Its checkpoints hold the policy (`policy.0.weight`, …), the value network when it is the baseline
 /// (`value.…`) and both Adam optimizers' moments.
-extension Reinforce: NeuralAgent {
+extension Reinforce: NeuralAgent, EpisodeLearner {
     public static var agentName: String { "reinforce" }
 
-    public var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: (any CheckpointableOptimizer)?)] {
+    public var checkpointedNetworks: [(prefix: String, network: any Layer, optimizer: (any CheckpointableOptimizer)?)] {
         networks.checkpointed
     }
 
@@ -21,10 +21,10 @@ extension Reinforce: NeuralAgent {
 }
 
 /// Actor-critic as a ``NeuralAgent``. Its checkpoints hold the actor (`policy.…`), the critic (`value.…`) and their Adam moments.
-extension ActorCritic: NeuralAgent {
+extension ActorCritic: NeuralAgent, EpisodeLearner {
     public static var agentName: String { "actor-critic" }
 
-    public var checkpointedNetworks: [(prefix: String, network: Sequential, optimizer: (any CheckpointableOptimizer)?)] {
+    public var checkpointedNetworks: [(prefix: String, network: any Layer, optimizer: (any CheckpointableOptimizer)?)] {
         networks.checkpointed
     }
 
@@ -39,7 +39,7 @@ extension ActorCritic: NeuralAgent {
 
 extension PolicyNetworks {
     /// The networks under their checkpoint prefixes.
-    var checkpointed: [(prefix: String, network: Sequential, optimizer: (any CheckpointableOptimizer)?)] {
+    var checkpointed: [(prefix: String, network: any Layer, optimizer: (any CheckpointableOptimizer)?)] {
         [("policy.", policy, policyOptimizer)] + (value.map { [("value.", $0, valueOptimizer)] } ?? [])
     }
 }

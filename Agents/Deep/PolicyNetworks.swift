@@ -14,7 +14,7 @@ public final class PolicyNetworks {
     /// Adam on the value network's parameters.
     public let valueOptimizer: Adam?
     private let inputShape: [Int]
-    private let maxGradientNorm: Float
+    private let maxGradientNorm: Double?
 
     /// Fresh networks for `inputShape` inputs and `actionCount` actions, initialized from `generator`.
     public init(inputShape: [Int], actionCount: Int, configuration: PolicyGradientConfiguration, withValue: Bool,
@@ -34,7 +34,7 @@ public final class PolicyNetworks {
             value = nil
             valueOptimizer = nil
         }
-        maxGradientNorm = Float(configuration.maxGradientNorm ?? .infinity)
+        maxGradientNorm = configuration.maxGradientNorm
     }
 
     /// A batch of `rows` inputs as a tensor.
@@ -49,13 +49,7 @@ public final class PolicyNetworks {
 
     /// An action drawn from π(·|s).
     public func sampleAction(_ features: [Float], using generator: inout RandomGenerator) -> Int {
-        let probabilities = actionProbabilities(features)
-        var threshold = Float(generator.nextDouble())
-        for (action, probability) in probabilities.enumerated() {
-            threshold -= probability
-            if threshold < 0 { return action }
-        }
-        return probabilities.count - 1   // rounding left the draw above the total
+        sampleCategorical(actionProbabilities(features), using: &generator)
     }
 
     /// The most probable action (the first on ties).
@@ -75,7 +69,7 @@ public final class PolicyNetworks {
         let logProbabilities = policy(inputs(features, rows: rows)).logSoftmax(alongAxis: 1)
         let taken = logProbabilities.gather(alongAxis: 1, indices: actions)
         let surrogate = -(taken * Tensor(shape: [rows, 1], scalars: weights)).mean()
-        let entropy = -(logProbabilities.exp() * logProbabilities).sum(alongAxis: 1).mean()
+        let entropy = logProbabilities.meanCategoricalEntropy()
         let loss = entropyCoefficient > 0 ? surrogate - entropyCoefficient * entropy : surrogate
         return (loss, entropy.item)
     }
@@ -87,20 +81,10 @@ public final class PolicyNetworks {
         return (value(inputs(features, rows: rows)) - Tensor(shape: [rows, 1], scalars: targets)).squared().mean()
     }
 
-    /// One gradient step of `optimizer` on `loss`; throws, leaving the parameters untouched, when the loss or its
-    /// gradient is not finite. `what` names the loss in the error, `when` the moment.
+    /// One gradient step of `optimizer` on `loss` with the configured clipping; throws ``TrainingDiverged``, leaving
+    /// the parameters untouched, when the loss or its gradient is not finite. `what` names the loss in the error,
+    /// `when` the moment.
     public func descend(_ loss: Tensor, with optimizer: Adam, what: String, when: String) throws {
-        let lossValue = loss.item
-        guard lossValue.isFinite else {
-            throw TrainingDiverged("the \(what) loss became \(lossValue) at \(when); training stopped with the last good networks — lower the learning rate or enable gradient clipping")
-        }
-        optimizer.clearGradients()
-        loss.backward()
-        let norm = clipGradientNorm(optimizer.parameters, maxNorm: maxGradientNorm)
-        guard norm.isFinite else {
-            optimizer.clearGradients()
-            throw TrainingDiverged("the \(what) gradient norm became \(norm) at \(when); training stopped with the last good networks — lower the learning rate or enable gradient clipping")
-        }
-        optimizer.step()
+        try Agents.descend(loss, with: optimizer, maxGradientNorm: maxGradientNorm, what: what, when: when)
     }
 }

@@ -80,6 +80,23 @@ extension Setting {
                 check: { range.contains($0[keyPath: field]) })
     }
 
+    /// An optional integer field: a value in `range`, or `auto` for `nil` (the field's documented automatic choice).
+    public static func optionalInteger(_ name: String, _ field: WritableKeyPath<Root, Int?>, in range: ClosedRange<Int>,
+                                       help: String) -> Setting {
+        Setting(name: name, help: help,
+                validValues: "an integer from \(range.lowerBound) to \(range.upperBound), or auto",
+                assign: { root, text in
+                    if text == "auto" {
+                        root[keyPath: field] = nil
+                        return
+                    }
+                    guard let value = Int(text), range.contains(value) else { throw InvalidValue() }
+                    root[keyPath: field] = value
+                },
+                read: { $0[keyPath: field].map(String.init) ?? "auto" },
+                check: { $0[keyPath: field].map(range.contains) ?? true })
+    }
+
     /// A real-number field with the finite values in `bounds`.
     public static func number(_ name: String, _ field: WritableKeyPath<Root, Double>, in bounds: Bounds,
                               aliases: [String] = [], help: String) -> Setting {

@@ -239,18 +239,23 @@ public struct TrainingEpisode: Equatable, Sendable {
     public var epsilon: Double
     /// Training steps so far, this episode included.
     public var totalSteps: Int
+    /// Whether the episode ended at the goal, when the learner knows (a rollout learner hears it from its batch;
+    /// otherwise the trainer asks the environment).
+    public var success: Bool?
 
-    public init(index: Int, totalReward: Double, length: Int, terminated: Bool, epsilon: Double, totalSteps: Int) {
+    public init(index: Int, totalReward: Double, length: Int, terminated: Bool, epsilon: Double, totalSteps: Int,
+                success: Bool? = nil) {
         self.index = index
         self.totalReward = totalReward
         self.length = length
         self.terminated = terminated
         self.epsilon = epsilon
         self.totalSteps = totalSteps
+        self.success = success
     }
 }
 
-extension QLearning: Learner {
+extension QLearning: EpisodeLearner {
     public var budget: TrainingBudget { configuration.budget }
     public var figures: LearningFigures { LearningFigures(epsilon: epsilon) }
     public var valueTable: ValueTable? { ValueTable(values: values, policy: policy) }

@@ -33,7 +33,7 @@ import Gym
 /// `torqueNoise` (option `torque_noise_max`, default 0, Gymnasium's `torque_noise_max`): when positive, each step's
 /// torque gets uniform noise in [−torqueNoise, torqueNoise] from the environment's generator. ``state`` can be read
 /// and set for replaying a known trajectory.
-public struct Acrobot: VectorEnvironment {
+public struct Acrobot: FloatVectorEnvironment {
     // MARK: - Constants (Gymnasium's Acrobot-v1)
 
     /// Seconds covered by one step (one Runge-Kutta step).

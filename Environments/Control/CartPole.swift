@@ -27,7 +27,7 @@ import Gym
 ///
 /// ## Arguments
 /// None: the physics constants are fixed. ``state`` can be read and set for replaying a known trajectory.
-public struct CartPole: VectorEnvironment, TextRendering {
+public struct CartPole: FloatVectorEnvironment, TextRendering {
     // MARK: - Constants (Gymnasium's CartPole-v1)
 
     /// Gravity, m/s².

@@ -30,7 +30,7 @@ import Gym
 /// ## Arguments
 /// `goalVelocity` (option `goal_velocity`, default 0, Gymnasium's `goal_velocity`): the least velocity at the flag
 /// that ends the episode. ``state`` can be read and set for replaying a known trajectory.
-public struct MountainCar: VectorEnvironment {
+public struct MountainCar: FloatVectorEnvironment {
     // MARK: - Constants (Gymnasium's MountainCar-v0)
 
     /// The left end of the track, where the car stops dead.

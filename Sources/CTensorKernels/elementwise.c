@@ -11,6 +11,33 @@ static void leaky_relu_backward_portable(long n, float slope, const float *x, co
     for (long i = 0; i < n; i++) dx[i] = x[i] > 0.0f ? g[i] : slope * g[i];
 }
 
+/// tanh as a rational function (Eigen's fast float tanh: an odd polynomial of degree 13 over an even one of degree
+/// 6, the argument clamped to ±7.905), within 4e-7 of the exact value; branch-free, so the loops vectorize. Products
+/// are not fused, so every instruction set gives the same bits.
+#pragma clang fp contract(off)
+static inline float tanh_rational(float x) {
+    const float limit = 7.90531110763549805f;
+    float v = x < -limit ? -limit : (x > limit ? limit : x);
+    float v2 = v * v;
+    float p = -2.76076847742355e-16f;
+    p = p * v2 + 2.00018790482477e-13f;
+    p = p * v2 + -8.60467152213735e-11f;
+    p = p * v2 + 5.12229709037114e-08f;
+    p = p * v2 + 1.48572235717979e-05f;
+    p = p * v2 + 6.37261928875436e-04f;
+    p = p * v2 + 4.89352455891786e-03f;
+    float q = 1.19825839466702e-06f;
+    q = q * v2 + 1.18534705686654e-04f;
+    q = q * v2 + 2.26843463243900e-03f;
+    q = q * v2 + 4.89352518554385e-03f;
+    float r = p * v / q;
+    return (x < 0.0004f && x > -0.0004f) ? x : r;
+}
+
+static void tanh_portable(long n, const float *x, float *y) {
+    for (long i = 0; i < n; i++) y[i] = tanh_rational(x[i]);
+}
+
 static void add_row_portable(long rows, long columns, const float *v, float *x) {
     for (long r = 0; r < rows; r++) {
         float *row = x + r * columns;
@@ -74,6 +101,12 @@ static void leaky_relu_backward_avx512(long n, float slope, const float *x, cons
     }
 }
 
+/// The portable loop, compiled for AVX-512 (16 lanes); the arithmetic is the same, unfused.
+__attribute__((target("avx512f")))
+static void tanh_avx512(long n, const float *x, float *y) {
+    for (long i = 0; i < n; i++) y[i] = tanh_rational(x[i]);
+}
+
 __attribute__((target("avx512f")))
 static void add_row_avx512(long rows, long columns, const float *v, float *x) {
     for (long r = 0; r < rows; r++) {
@@ -125,6 +158,7 @@ static int has_avx512(void) {
 #if !(defined(__x86_64__) || defined(__i386__))
 #define leaky_relu_avx512 leaky_relu_portable
 #define leaky_relu_backward_avx512 leaky_relu_backward_portable
+#define tanh_avx512 tanh_portable
 #define add_row_avx512 add_row_portable
 #define column_sums_avx512 column_sums_portable
 #define row_sums_avx512 row_sums_portable
@@ -138,6 +172,10 @@ void tk_leaky_relu(long n, float slope, const float *x, float *y) {
 
 void tk_leaky_relu_backward(long n, float slope, const float *x, const float *g, float *dx) {
     (has_avx512() ? leaky_relu_backward_avx512 : leaky_relu_backward_portable)(n, slope, x, g, dx);
+}
+
+void tk_tanh(long n, const float *x, float *y) {
+    (has_avx512() ? tanh_avx512 : tanh_portable)(n, x, y);
 }
 
 void tk_add_row(long rows, long columns, const float *v, float *x) {

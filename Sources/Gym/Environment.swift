@@ -52,7 +52,7 @@ where Observation == Int, Action == Int, ObservationSpace == Discrete, ActionSpa
 
 /// An environment whose observations are float vectors in a ``Box`` and whose actions come from a ``Discrete``
 /// space, such as CartPole: the shape deep agents feed straight into a multilayer perceptron.
-public protocol VectorEnvironment: Environment
+public protocol FloatVectorEnvironment: Environment
 where Observation == [Float], Action == Int, ObservationSpace == Box<Float>, ActionSpace == Discrete {}
 
 /// An environment whose observations are float vectors in a ``Box`` and whose actions are float vectors in a ``Box``

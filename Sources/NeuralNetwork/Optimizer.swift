@@ -4,6 +4,8 @@ import TensorCore
 public protocol Optimizer: AnyObject {
     /// The parameters this optimizer updates, in a fixed order.
     var parameters: [Parameter] { get }
+    /// The step size (schedules anneal it between steps).
+    var learningRate: Float { get set }
 
     /// Applies one update using the current gradients (parameters without a gradient are skipped).
     func step()

@@ -1,4 +1,5 @@
 import CTensorKernels
+import Parallelism
 
 /// The forward and backward passes of a convolution, chunk by chunk, with the chunks split over threads.
 extension ConvolutionGeometry {

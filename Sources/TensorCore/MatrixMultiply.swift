@@ -1,4 +1,5 @@
 import CTensorKernels
+import Parallelism
 
 /// Row-major single-precision GEMM on raw buffers, split across ``ComputeThreads`` when large.
 enum MatrixMultiply {

@@ -78,6 +78,20 @@ extension Tensor {
         }
     }
 
+    /// The element-wise larger of two tensors, broadcasting; the gradient goes to the larger operand (to `lhs` on
+    /// ties), as with PyTorch's `torch.max(a, b)` away from ties.
+    public static func maximum(_ lhs: Tensor, _ rhs: Tensor) -> Tensor {
+        let value = zipBroadcast(lhs, rhs) { Swift.max($0, $1) }
+        let (a, b) = (lhs.detached(), rhs.detached())
+        return recording(value, inputs: [lhs, rhs]) { g, needed in
+            let picksLeft = zipBroadcast(a, b) { $0 >= $1 ? 1 : 0 }
+            return [
+                needed[0] ? (g * picksLeft).summed(toShape: a.shape) : nil,
+                needed[1] ? (g * (1 - picksLeft)).summed(toShape: b.shape) : nil,
+            ]
+        }
+    }
+
     /// Adds a scalar to every element.
     public static func + (lhs: Tensor, rhs: Float) -> Tensor { lhs + Tensor(rhs) }
     /// Adds a scalar to every element.

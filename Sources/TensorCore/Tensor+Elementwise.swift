@@ -75,8 +75,19 @@ extension Tensor {
         }
     }
 
-    /// The hyperbolic tangent of each element.
-    public func tanh() -> Tensor { apply(HyperbolicTangent()) }
+    /// The hyperbolic tangent of each element (vectorized in CTensorKernels, within 4e-7 of the exact value); the
+    /// gradient is 1 − tanh².
+    public func tanh() -> Tensor {
+        let source = storage.pointer
+        let value = Tensor(shape: shape) { out in tk_tanh(out.count, source, out.baseAddress!) }
+        let y = value
+        return Tensor.recording(value, inputs: [self]) { g, _ in
+            [Tensor(shape: g.shape) { out in
+                let gp = g.storage.pointer, yp = y.storage.pointer
+                for i in 0..<out.count { out[i] = gp[i] * (1 - yp[i] * yp[i]) }
+            }]
+        }
+    }
 
     /// The logistic function 1 / (1 + e^−x) of each element.
     public func sigmoid() -> Tensor { apply(Logistic()) }
@@ -122,11 +133,6 @@ struct Clamp: ElementwiseFunction {
     let lower: Float, upper: Float
     func value(_ x: Float) -> Float { Swift.min(Swift.max(x, lower), upper) }
     func derivative(_ x: Float, _ y: Float) -> Float { x >= lower && x <= upper ? 1 : 0 }
-}
-
-struct HyperbolicTangent: ElementwiseFunction {
-    func value(_ x: Float) -> Float { Foundation.tanh(x) }
-    func derivative(_ x: Float, _ y: Float) -> Float { 1 - y * y }
 }
 
 struct Logistic: ElementwiseFunction {

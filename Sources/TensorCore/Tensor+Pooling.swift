@@ -1,3 +1,5 @@
+import CTensorKernels
+
 /// Max and average pooling over NCHW batches.
 extension Tensor {
     /// The maximum of each `kernel` window moved by `stride` (default: the kernel size); padding is ignored
@@ -8,12 +10,14 @@ extension Tensor {
         let source = storage.pointer
         let value = Tensor(shape: window.outputShape) { out in
             winners.withUnsafeMutableBufferPointer { best in
-                window.forEachWindow { plane, output, positions in
+                window.forEachWindow { plane, output, rows, columns in
                     var largest = -Float.infinity
-                    var winner = positions.first ?? 0
-                    for position in positions where source[plane + position] > largest {
-                        largest = source[plane + position]
-                        winner = position
+                    var winner = rows.lowerBound * window.width + columns.lowerBound
+                    for y in rows {
+                        for x in columns where source[plane + y * window.width + x] > largest {
+                            largest = source[plane + y * window.width + x]
+                            winner = y * window.width + x
+                        }
                     }
                     out[output] = largest
                     best[output] = Int32(winner)
@@ -34,25 +38,48 @@ extension Tensor {
         }
     }
 
-    /// The mean of each `kernel` window; padded positions count as zeros (PyTorch's default).
+    /// The mean of each `kernel` window; padded positions count as zeros (PyTorch's default). Windows that tile the
+    /// input (the default stride, no padding) go through a kernel of CTensorKernels.
     public func avgPool2d(kernel: (Int, Int), stride: (Int, Int)? = nil, padding: (Int, Int) = (0, 0)) -> Tensor {
         let window = PoolingWindow(input: shape, kernel: kernel, stride: stride ?? kernel, padding: padding)
+        if window.tiles {
+            let source = storage.pointer
+            let value = Tensor(shape: window.outputShape) { out in
+                tk_avg_pool_tiled(window.planes, window.height, window.width, kernel.0, kernel.1, source, out.baseAddress!)
+            }
+            let original = shape
+            return Tensor.recording(value, inputs: [self]) { g, _ in
+                [Tensor(shape: original) { out in
+                    tk_avg_pool_tiled_backward(window.planes, window.height, window.width, kernel.0, kernel.1,
+                                               g.storage.pointer, out.baseAddress!)
+                }]
+            }
+        }
         let scale = 1 / Float(kernel.0 * kernel.1)
         let source = storage.pointer
+        let width = window.width
         let value = Tensor(shape: window.outputShape) { out in
-            window.forEachWindow { plane, output, positions in
+            let target = out.baseAddress!
+            window.forEachWindow { plane, output, rows, columns in
                 var total: Float = 0
-                for position in positions { total += source[plane + position] }
-                out[output] = total * scale
+                for y in rows {
+                    let row = source + (plane &+ y &* width)
+                    for x in columns { total += row[x] }
+                }
+                target[output] = total * scale
             }
         }
         let original = shape
         return Tensor.recording(value, inputs: [self]) { g, _ in
             [Tensor(shape: original) { out in
                 out.initialize(repeating: 0)
-                let gp = g.storage.pointer
-                window.forEachWindow { plane, output, positions in
-                    for position in positions { out[plane + position] += gp[output] * scale }
+                let gp = g.storage.pointer, target = out.baseAddress!
+                window.forEachWindow { plane, output, rows, columns in
+                    let share = gp[output] * scale
+                    for y in rows {
+                        let row = target + (plane &+ y &* width)
+                        for x in columns { row[x] += share }
+                    }
                 }
             }]
         }
@@ -78,24 +105,23 @@ struct PoolingWindow {
         outputShape = [input[0], input[1], outputHeight, outputWidth]
     }
 
-    /// Calls `body(planeOffset, outputIndex, inPlanePositions)` for every window, listing the in-bounds positions.
-    func forEachWindow(_ body: (Int, Int, [Int]) -> Void) {
-        var positions: [Int] = []
-        positions.reserveCapacity(kernel.0 * kernel.1)
+    /// Whether the windows tile the planes: stride equal to the kernel, no padding.
+    var tiles: Bool {
+        stride == kernel && padding == (0, 0)
+    }
+
+    /// Calls `body(planeOffset, outputIndex, rows, columns)` for every window, with the rows and columns of the
+    /// plane it covers (padding left out), without allocating.
+    @inline(__always)
+    func forEachWindow(_ body: (Int, Int, Range<Int>, Range<Int>) -> Void) {
         var output = 0
         for plane in 0..<planes {
             for oy in 0..<outputHeight {
+                let top = oy * stride.0 - padding.0
+                let rows = Swift.max(top, 0)..<Swift.min(top + kernel.0, height)
                 for ox in 0..<outputWidth {
-                    positions.removeAll(keepingCapacity: true)
-                    for ky in 0..<kernel.0 {
-                        let y = oy * stride.0 - padding.0 + ky
-                        guard y >= 0 && y < height else { continue }
-                        for kx in 0..<kernel.1 {
-                            let x = ox * stride.1 - padding.1 + kx
-                            if x >= 0 && x < width { positions.append(y * width + x) }
-                        }
-                    }
-                    body(plane * height * width, output, positions)
+                    let left = ox * stride.1 - padding.1
+                    body(plane * height * width, output, rows, Swift.max(left, 0)..<Swift.min(left + kernel.1, width))
                     output += 1
                 }
             }

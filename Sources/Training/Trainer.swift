@@ -2,10 +2,10 @@ import Agents
 import Foundation
 import Gym
 
-/// Runs any ``Learner`` (tabular, DQN, REINFORCE, actor-critic) and any planner, and owns what every run shares:
-/// stop requests, the moving average and the episode that reached the reward threshold, the checkpoint (written at
-/// the end, and with the last good networks when training diverges), the events its observers receive, and the
-/// greedy evaluation.
+/// Runs any ``Learner`` (tabular, DQN, REINFORCE, actor-critic, and PPO and A2C on N copies) and any planner, and
+/// owns what every run shares: stop requests, the moving average and the episode that reached the reward threshold,
+/// the checkpoint (written at the end, and with the last good networks when training diverges), the events its
+/// observers receive, and the greedy evaluation.
 ///
 /// A program gets everything `gym run` shows in a few lines:
 ///
@@ -57,19 +57,43 @@ public final class Trainer {
 
     // MARK: - Training
 
-    /// Trains `learner` on `environment` until its budget is spent or a stop is requested, then saves it to
-    /// ``checkpoint``. A ``TrainingDiverged`` error is rethrown after the last good learner is saved and the
-    /// observers have heard of it.
-    ///
-    /// Inlinable, so that a program that trains a concrete learner on a concrete environment gets the episode loop
-    /// specialized for them (no generic dispatch per step).
-    @inlinable @discardableResult
-    public func train<L: Learner, E: Environment>(_ learner: inout L, in environment: inout E) throws -> TrainingResult
+    /// Trains `learner` on `environment` an episode at a time until its budget is spent or a stop is requested,
+    /// then saves it to ``checkpoint``. A ``TrainingDiverged`` error is rethrown after the last good learner is saved
+    /// and the observers have heard of it.
+    @discardableResult
+    public func train<L: EpisodeLearner, E: Environment>(_ learner: inout L, in environment: inout E) throws -> TrainingResult
     where E.Observation == L.Observation, E.Action == Int {
-        let clock = ContinuousClock()
-        let start = clock.now
         var watched = Watched(environment, watchers: watchers)
         defer { environment = watched.base }
+        // Whether the environment reports goals is a fact of its type: look for it once, and per episode only then.
+        let reportsGoals = watched.base.capability(GoalReporting.self) != nil
+        return try run(&learner, showing: { watched.base }) { learner in
+            var episode = try learner.trainEpisode(in: &watched)
+            if reportsGoals { episode.success = episode.success ?? watched.base.capability(GoalReporting.self)?.isAtGoal }
+            return [episode]
+        }
+    }
+
+    /// Trains `learner` on ``RolloutLearner/environmentCount`` copies of `environment` a rollout at a time, with the
+    /// same stops, events, checkpoint and divergence handling as the episode loop above. The watchers follow copy 0
+    /// (which the batch steps on this thread), and `environment` ends as copy 0 is.
+    @discardableResult
+    public func train<L: RolloutLearner, E: Environment>(_ learner: inout L, in environment: inout E) throws -> TrainingResult
+    where E.Observation == L.Observation, E.Action == Int {
+        let copies = [Watched(environment, watchers: watchers)]
+            + Array(repeating: Watched(environment, watchers: []), count: learner.environmentCount - 1)
+        let batch = try learner.makeBatch(of: copies)
+        defer { environment = batch.environment(at: 0).base }
+        return try run(&learner, showing: { batch.environment(at: 0).base }) { try $0.trainRollout(in: batch) }
+    }
+
+    /// The training loop both kinds of learner share: `round` trains one episode or rollout and returns the episodes
+    /// that ended in it; `showing` is the environment a greedy demonstration starts from.
+    private func run<L: Learner, E: Environment>(
+        _ learner: inout L, showing environment: () -> E, round: (inout L) throws -> [TrainingEpisode]
+    ) throws -> TrainingResult where E.Observation == L.Observation, E.Action == Int {
+        let clock = ContinuousClock()
+        let start = clock.now
         try notify { try $0.trainingStarted(TrainingStart(budget: learner.budget, figures: learner.figures)) }
         var updateError: (any Error)?
         if !observers.isEmpty {
@@ -90,39 +114,38 @@ public final class Trainer {
         }
         var movingAverage = MovingAverage(window: Self.movingAverageWindow)
         let wantsValueTable = observers.contains { $0.wantsValueTable }
-        // Whether the environment reports goals is a fact of its type: look for it once, and per episode only then.
-        let reportsGoals = watched.base.capability(GoalReporting.self) != nil
         var result = TrainingResult(episodes: 0, steps: 0, figures: learner.figures, interrupted: false, seconds: 0)
         while !learner.isFinished {
             if stop.isRequested {
                 result.interrupted = true
                 break
             }
-            let episode: TrainingEpisode
+            let episodes: [TrainingEpisode]
             do {
-                episode = try learner.trainEpisode(in: &watched)
+                episodes = try round(&learner)
             } catch let divergence as TrainingDiverged {
                 result.divergence = divergence
                 try finish(&result, learner: learner, seconds: seconds(clock.now - start))
                 throw divergence
             }
             if let updateError { throw updateError }
-            let average = movingAverage.add(episode.totalReward)
-            if let average {
-                result.bestMovingAverage = max(result.bestMovingAverage ?? -.infinity, average)
-                if let rewardThreshold, average >= rewardThreshold, result.solvedAtEpisode == nil {
-                    result.solvedAtEpisode = episode.index
+            for episode in episodes {
+                let average = movingAverage.add(episode.totalReward)
+                if let average {
+                    result.bestMovingAverage = max(result.bestMovingAverage ?? -.infinity, average)
+                    if let rewardThreshold, average >= rewardThreshold, result.solvedAtEpisode == nil {
+                        result.solvedAtEpisode = episode.index
+                    }
                 }
-            }
-            let success = reportsGoals ? watched.base.capability(GoalReporting.self)?.isAtGoal : nil
-            let event = EpisodeEvent(episode: episode, success: success, movingAverage: average,
-                                     figures: learner.figures,
-                                     valueTable: wantsValueTable ? learner.valueTable : nil)
-            try notify { try $0.episodeFinished(event) }
-            for watcher in watchers {
-                guard let demonstration = watcher.demonstration(after: event) else { continue }
-                try demonstration.renderer.playEpisode(watched.base, caption: demonstration.caption,
-                                                       maxSteps: Demonstration.maxSteps, policy: learner.greedyAction)
+                let event = EpisodeEvent(episode: episode, success: episode.success, movingAverage: average,
+                                         figures: learner.figures,
+                                         valueTable: wantsValueTable ? learner.valueTable : nil)
+                try notify { try $0.episodeFinished(event) }
+                for watcher in watchers {
+                    guard let demonstration = watcher.demonstration(after: event) else { continue }
+                    try demonstration.renderer.playEpisode(environment(), caption: demonstration.caption,
+                                                           maxSteps: Demonstration.maxSteps, policy: learner.greedyAction)
+                }
             }
         }
         try finish(&result, learner: learner, seconds: seconds(clock.now - start))
@@ -130,8 +153,7 @@ public final class Trainer {
     }
 
     /// Fills in the final counters, saves the learner and tells the observers.
-    @usableFromInline
-    func finish<L: Learner>(_ result: inout TrainingResult, learner: L, seconds: Double) throws {
+    private func finish<L: Learner>(_ result: inout TrainingResult, learner: L, seconds: Double) throws {
         result.episodes = learner.episodesCompleted
         result.steps = learner.stepsTaken
         result.figures = learner.figures
@@ -181,8 +203,7 @@ public final class Trainer {
 
     // MARK: - Plumbing
 
-    @usableFromInline
-    func notify(_ event: (any TrainingObserver) throws -> Void) throws {
+    private func notify(_ event: (any TrainingObserver) throws -> Void) throws {
         for observer in observers { try event(observer) }
     }
 

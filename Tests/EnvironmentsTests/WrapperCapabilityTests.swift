@@ -24,7 +24,7 @@ enum WrapperKind: CaseIterable {
         case .observationTransform: counted(environment)
         case .noopStarts:
             (environment as? any DiscreteEnvironment).map { noopStarted($0) }
-                ?? (environment as? any VectorEnvironment).map { noopStarted($0) }
+                ?? (environment as? any FloatVectorEnvironment).map { noopStarted($0) }
                 ?? (environment as? any ChannelGridEnvironment).map { noopStarted($0) }
         case .natureChain:
             environment is any PixelEnvironment
@@ -85,7 +85,7 @@ private func capabilities(of environment: any Environment) -> Set<String> {
 /// The observation kinds `environment` itself declares.
 private func kinds(of environment: any Environment) -> Set<String> {
     let declared: [(String, Bool)] = [
-        ("discrete", environment is any DiscreteEnvironment), ("vector", environment is any VectorEnvironment),
+        ("discrete", environment is any DiscreteEnvironment), ("vector", environment is any FloatVectorEnvironment),
         ("continuous", environment is any ContinuousControlEnvironment),
         ("grid", environment is any ChannelGridEnvironment), ("image", environment is any ImageEnvironment),
         ("pixel", environment is any PixelEnvironment),

@@ -39,6 +39,23 @@ struct LayerTests {
         #expect(xavier.abs().max().item <= (Float(6) / 150).squareRoot())
     }
 
+    /// W Wᵀ = gain² I for a wide weight (orthonormal rows), Wᵀ W = gain² I for a tall one (orthonormal columns),
+    /// convolution kernels flattened to `[out, in · kh · kw]`.
+    @Test(arguments: [[3, 8], [8, 3], [4, 2, 2, 2], [5, 5]])
+    func orthogonalInitialization(shape: [Int]) {
+        var generator = SeededGenerator(seed: 4)
+        let gain: Float = 2
+        let weight = Initialization.orthogonal(shape, gain: gain, using: &generator)
+        let matrix = weight.reshaped([shape[0], -1])
+        let product = shape[0] <= matrix.shape[1] ? matrix.matmul(matrix.transposed()) : matrix.transposed().matmul(matrix)
+        let size = product.shape[0]
+        for i in 0..<size {
+            for j in 0..<size {
+                #expect(Swift.abs(product.scalars[i * size + j] - (i == j ? gain * gain : 0)) < 1e-4)
+            }
+        }
+    }
+
     @Test func copyAndPolyakUpdate() {
         let online = smallNetwork(seed: 4), target = smallNetwork(seed: 5)
         let before = target.parameters.map(\.value)

@@ -11,6 +11,11 @@ struct GradientCheckTests {
         expectGradientsMatchFiniteDifferences([a, c]) { $0[0] / $0[1] }
         expectGradientsMatchFiniteDifferences([a]) { -$0[0] * 3 + 1 }
         expectGradientsMatchFiniteDifferences([a]) { 2 / $0[0] - 1 }
+        // maximum, with operands well apart (finite differences across a tie would mix the two slopes).
+        let left = Tensor(shape: [2, 3], scalars: [0.5, -0.2, 0.9, -0.7, 0.1, 0.4])
+        let right = Tensor(shape: [2, 3], scalars: [0.2, 0.3, -0.1, -0.2, 0.6, 0.1]), column = Tensor([[0.3], [-0.4]])
+        expectGradientsMatchFiniteDifferences([left, right]) { Tensor.maximum($0[0], $0[1]) }
+        expectGradientsMatchFiniteDifferences([left, column]) { Tensor.maximum($0[0], $0[1]) }
     }
 
     @Test func elementwiseFunctions() {
@@ -84,6 +89,12 @@ struct GradientCheckTests {
         expectGradientsMatchFiniteDifferences([x]) { $0[0].maxPool2d(kernel: (2, 2)) }
         expectGradientsMatchFiniteDifferences([x]) { $0[0].maxPool2d(kernel: (3, 3), stride: (2, 2), padding: (1, 1)) }
         expectGradientsMatchFiniteDifferences([x]) { $0[0].avgPool2d(kernel: (3, 3), stride: (1, 2), padding: (1, 1)) }
+        // Tiling windows (the CTensorKernels path): 2x2 and 3x2, each leaving a row or column of 5x5 out.
+        expectGradientsMatchFiniteDifferences([x]) { $0[0].avgPool2d(kernel: (2, 2)) }
+        expectGradientsMatchFiniteDifferences([x]) { $0[0].avgPool2d(kernel: (3, 2)) }
+        let direct = x.avgPool2d(kernel: (2, 2)), general = x.avgPool2d(kernel: (2, 2), padding: (1, 1))
+        #expect(direct.shape == [1, 2, 2, 2] && general.shape == [1, 2, 3, 3])
+        #expect(abs(direct.scalars[0] - (x.scalars[0] + x.scalars[1] + x.scalars[5] + x.scalars[6]) / 4) < 1e-6)
     }
 
     @Test func sharedSubexpressionsAccumulate() {

@@ -17,6 +17,8 @@ import Training
         (.policyIteration, "Agents/Tabular/PolicyIteration.swift"),
         (.dqn, "Agents/Deep/DQNConfiguration.swift"),
         (.reinforce, "Agents/Deep/PolicyGradientConfiguration.swift"),
+        (.ppo, "Agents/Deep/OnPolicy/OnPolicyConfiguration.swift"),
+        (.a2c, "Agents/Deep/OnPolicy/OnPolicyConfiguration.swift"),
     ]
 
     /// The doc comments above the `var`s of a Swift file, each joined into one line.

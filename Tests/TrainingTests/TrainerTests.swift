@@ -121,6 +121,61 @@ final class EventRecorder: TrainingObserver {
         #expect(saved.network.parameters.flatMap { $0.value.scalars }.allSatisfy { $0.isFinite })
     }
 
+    static func smallPPO() throws -> PPO<OneHotEncoder> {
+        var configuration = OnPolicyConfiguration.ppoDiscreteStates
+        configuration.totalSteps = 320
+        configuration.environmentCount = 4
+        configuration.rolloutSteps = 8
+        configuration.minibatchSize = 16
+        configuration.hiddenLayers = [16]
+        return try PPO(encoder: OneHotEncoder(count: 12), actionCount: 4, configuration: configuration)
+    }
+
+    /// Counts the steps it is shown.
+    final class StepCounter: EpisodeWatcher {
+        var steps = 0
+        func episodeStarted<E: Environment>(_ environment: E) {}
+        func stepped<E: Environment>(_ environment: E, reward: Double) { steps += 1 }
+    }
+
+    @Test func rolloutLearnersReportEveryEpisodeOfEveryCopyAndShowCopyZero() throws {
+        var agent = try Self.smallPPO()
+        var maze = try Self.smallMaze()
+        let trainer = Trainer(stop: StopRequest())
+        let recorder = EventRecorder(), counter = StepCounter()
+        trainer.observe(recorder)
+        trainer.watch(with: counter)
+        let result = try trainer.train(&agent, in: &maze)
+        #expect(result.steps == 320 && result.episodes == agent.episodesCompleted && result.episodes > 0)
+        #expect(recorder.episodes.map(\.episode.index) == Array(1...result.episodes))
+        #expect(recorder.episodes.allSatisfy { $0.success != nil })
+        #expect(recorder.updates.count == agent.updates && agent.updates == 10 * 4 * 2)
+        #expect(counter.steps == 320 / 4)
+    }
+
+    /// One-step episodes whose reward overflows any squared error.
+    struct Overflowing: DiscreteEnvironment {
+        var observationSpace: Discrete { Discrete(12) }
+        var actionSpace: Discrete { Discrete(4) }
+        mutating func reset(seed: UInt64?) -> Int { 0 }
+        mutating func step(_ action: Int) -> Step<Int> { Step(observation: 0, reward: 1e38, terminated: true) }
+    }
+
+    @Test func aRolloutLearnersDivergenceKeepsTheLastGoodCheckpoint() throws {
+        var agent = try Self.smallPPO()
+        var environment = Overflowing()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("diverged-\(UUID().uuidString).safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let trainer = Trainer(checkpoint: url, checkpointMetadata: ["env": "overflowing"], stop: StopRequest())
+        let recorder = EventRecorder()
+        trainer.observe(recorder)
+        #expect(throws: TrainingDiverged.self) { try trainer.train(&agent, in: &environment) }
+        #expect(recorder.checkpoints.count == 1 && recorder.checkpoints.first?.lastGood == true)
+        #expect(agent.updates == 0 && agent.stepsTaken == 32)
+        let saved = try PPO<OneHotEncoder>.load(from: url, encoder: OneHotEncoder(count: 12), actionCount: 4)
+        #expect(saved.network.parameters.flatMap { $0.value.scalars } == agent.network.parameters.flatMap { $0.value.scalars })
+    }
+
     @Test func plannersReportEverySweep() throws {
         let maze = try Self.smallMaze()
         let trainer = Trainer(stop: StopRequest())

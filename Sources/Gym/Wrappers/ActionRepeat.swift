@@ -35,7 +35,7 @@ public struct ActionRepeat<Base: Environment>: EnvironmentWrapper {
 }
 
 extension ActionRepeat: DiscreteEnvironment where Base: DiscreteEnvironment {}
-extension ActionRepeat: VectorEnvironment where Base: VectorEnvironment {}
+extension ActionRepeat: FloatVectorEnvironment where Base: FloatVectorEnvironment {}
 extension ActionRepeat: ContinuousControlEnvironment where Base: ContinuousControlEnvironment {}
 extension ActionRepeat: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension ActionRepeat: ImageEnvironment where Base: ImageEnvironment {}

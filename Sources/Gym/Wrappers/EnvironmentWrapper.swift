@@ -3,7 +3,7 @@
 /// A wrapper declares only what it changes. Capabilities it leaves alone (models, rendering, keys, goals) are found
 /// in its base through ``Environment/capability(_:)``. What Swift must know statically is the exception: a wrapper
 /// that keeps its base's observation and action types declares the kinds that describe them
-/// (`extension MyWrapper: DiscreteEnvironment where Base: DiscreteEnvironment {}`, likewise ``VectorEnvironment``,
+/// (`extension MyWrapper: DiscreteEnvironment where Base: DiscreteEnvironment {}`, likewise ``FloatVectorEnvironment``,
 /// ``ContinuousControlEnvironment``, ``ChannelGridEnvironment``, ``ImageEnvironment``), and ``PixelEnvironment``,
 /// whose frames the pixel chain reads on every step; its `frame()` then forwards to ``base`` through the extension
 /// below.

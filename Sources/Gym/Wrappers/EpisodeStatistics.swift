@@ -60,7 +60,7 @@ public struct EpisodeStatistics<Base: Environment>: Environment {
 
 extension EpisodeStatistics: EnvironmentWrapper {}
 extension EpisodeStatistics: DiscreteEnvironment where Base: DiscreteEnvironment {}
-extension EpisodeStatistics: VectorEnvironment where Base: VectorEnvironment {}
+extension EpisodeStatistics: FloatVectorEnvironment where Base: FloatVectorEnvironment {}
 extension EpisodeStatistics: ContinuousControlEnvironment where Base: ContinuousControlEnvironment {}
 extension EpisodeStatistics: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension EpisodeStatistics: ImageEnvironment where Base: ImageEnvironment {}

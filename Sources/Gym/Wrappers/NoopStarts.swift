@@ -43,7 +43,7 @@ public struct NoopStarts<Base: Environment>: EnvironmentWrapper where Base.Actio
 }
 
 extension NoopStarts: DiscreteEnvironment where Base: DiscreteEnvironment {}
-extension NoopStarts: VectorEnvironment where Base: VectorEnvironment {}
+extension NoopStarts: FloatVectorEnvironment where Base: FloatVectorEnvironment {}
 extension NoopStarts: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension NoopStarts: ImageEnvironment where Base: ImageEnvironment {}
 extension NoopStarts: PixelEnvironment where Base: PixelEnvironment {}

@@ -29,7 +29,7 @@ public struct RewardClipping<Base: Environment>: EnvironmentWrapper {
 }
 
 extension RewardClipping: DiscreteEnvironment where Base: DiscreteEnvironment {}
-extension RewardClipping: VectorEnvironment where Base: VectorEnvironment {}
+extension RewardClipping: FloatVectorEnvironment where Base: FloatVectorEnvironment {}
 extension RewardClipping: ContinuousControlEnvironment where Base: ContinuousControlEnvironment {}
 extension RewardClipping: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension RewardClipping: ImageEnvironment where Base: ImageEnvironment {}

@@ -39,7 +39,7 @@ public struct StickyActions<Base: Environment>: EnvironmentWrapper {
 }
 
 extension StickyActions: DiscreteEnvironment where Base: DiscreteEnvironment {}
-extension StickyActions: VectorEnvironment where Base: VectorEnvironment {}
+extension StickyActions: FloatVectorEnvironment where Base: FloatVectorEnvironment {}
 extension StickyActions: ContinuousControlEnvironment where Base: ContinuousControlEnvironment {}
 extension StickyActions: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension StickyActions: ImageEnvironment where Base: ImageEnvironment {}

@@ -40,7 +40,7 @@ public struct TimeLimit<Base: Environment>: Environment {
 
 extension TimeLimit: EnvironmentWrapper {}
 extension TimeLimit: DiscreteEnvironment where Base: DiscreteEnvironment {}
-extension TimeLimit: VectorEnvironment where Base: VectorEnvironment {}
+extension TimeLimit: FloatVectorEnvironment where Base: FloatVectorEnvironment {}
 extension TimeLimit: ContinuousControlEnvironment where Base: ContinuousControlEnvironment {}
 extension TimeLimit: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension TimeLimit: ImageEnvironment where Base: ImageEnvironment {}

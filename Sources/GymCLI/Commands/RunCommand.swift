@@ -23,6 +23,9 @@ struct RunCommand: ParsableCommand {
                   gym run dqn cartpole --save cartpole.safetensors --plot cartpole.svg
                   gym run reinforce cartpole
                   gym run actor-critic gridworld
+                  gym run ppo cartpole --num-envs 8 --clip-coef 0.2
+                  gym run ppo breakout --threads 2
+                  gym run a2c cartpole
 
                 \(SettingArguments.helpText)
                 """
@@ -78,7 +81,7 @@ extension RunOptions {
     /// Copies the run's options into `plan`; `pixels` is recorded in checkpoints.
     func apply(to plan: inout RunPlan, pixels: Int?) throws {
         guard plan.agent.isNeural || (save == nil && load == nil) else {
-            throw GymError("--\(save != nil ? "save" : "load") applies to the neural agents (dqn, reinforce, actor-critic), not \(plan.agent.rawValue)")
+            throw GymError("--\(save != nil ? "save" : "load") applies to the neural agents (\(AgentKind.allCases.filter(\.isNeural).map(\.rawValue).joined(separator: ", "))), not \(plan.agent.rawValue)")
         }
         plan.seed = seed
         plan.evaluationEpisodes = evalEpisodes

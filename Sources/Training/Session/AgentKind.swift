@@ -11,6 +11,8 @@ public enum AgentKind: String, CaseIterable, Sendable {
     case dqn
     case reinforce
     case actorCritic = "actor-critic"
+    case ppo
+    case a2c
 
     /// A one-line description for listings.
     public var summary: String {
@@ -23,6 +25,8 @@ public enum AgentKind: String, CaseIterable, Sendable {
         case .dqn: "deep Q-network with experience replay and a target network (discrete actions; states, vectors, grids or frames)"
         case .reinforce: "REINFORCE policy gradient with a learned or mean-return baseline (discrete actions; states, vectors, grids or frames)"
         case .actorCritic: "one-step actor-critic: TD-error policy gradient after every step (discrete actions; states, vectors, grids or frames)"
+        case .ppo: "proximal policy optimization on N environment copies: clipped surrogate, GAE, minibatch epochs (discrete actions; states, vectors, grids or frames)"
+        case .a2c: "synchronous advantage actor-critic on N environment copies: one RMSProp step per rollout (discrete actions; states, vectors, grids or frames)"
         }
     }
 
@@ -30,7 +34,7 @@ public enum AgentKind: String, CaseIterable, Sendable {
     public var isPlanner: Bool { self == .valueIteration || self == .policyIteration }
 
     /// Whether the agent is a neural-network agent (and keeps checkpoints).
-    public var isNeural: Bool { self == .dqn || self == .reinforce || self == .actorCritic }
+    public var isNeural: Bool { !isPlanner && self != .qLearning && self != .sarsa && self != .expectedSarsa }
 
     /// The settings the agent reads.
     public var settings: [SettingInfo] {
@@ -43,6 +47,11 @@ public enum AgentKind: String, CaseIterable, Sendable {
         case .actorCritic:
             SettingInfo.of(PolicyGradientConfiguration.self).filter { setting in
                 !PolicyGradientConfiguration.reinforceSettings.contains { $0.name == setting.name }
+            }
+        case .ppo: SettingInfo.of(OnPolicyConfiguration.self)
+        case .a2c:
+            SettingInfo.of(OnPolicyConfiguration.self).filter { setting in
+                !OnPolicyConfiguration.ppoSettings.contains { $0.name == setting.name }
             }
         }
     }

@@ -17,23 +17,33 @@ struct NeuralRun: EncodedEnvironmentVisitor {
         guard let actions = environment.actionSpace as? Discrete else {
             throw GymError("\(plan.agent.rawValue) needs a discrete action space; '\(plan.environmentName)' has \(environment.actionSpace)")
         }
+        let trainer = parts.trainer
         switch plan.agent {
         case .dqn:
             return try run(DQN<Encoder>.self, preset: kind.dqnPreset, on: environment, encoder: encoder,
-                           actionCount: actions.count)
+                           actionCount: actions.count) { try trainer.train(&$0, in: &$1) }
         case .reinforce:
             return try run(Reinforce<Encoder>.self, preset: kind.reinforcePreset, on: environment, encoder: encoder,
-                           actionCount: actions.count)
+                           actionCount: actions.count) { try trainer.train(&$0, in: &$1) }
         case .actorCritic:
             return try run(ActorCritic<Encoder>.self, preset: kind.actorCriticPreset, on: environment,
-                           encoder: encoder, actionCount: actions.count)
+                           encoder: encoder, actionCount: actions.count) { try trainer.train(&$0, in: &$1) }
+        case .ppo:
+            return try run(PPO<Encoder>.self, preset: kind.ppoPreset, on: environment, encoder: encoder,
+                           actionCount: actions.count) { try trainer.train(&$0, in: &$1) }
+        case .a2c:
+            return try run(A2C<Encoder>.self, preset: kind.a2cPreset, on: environment, encoder: encoder,
+                           actionCount: actions.count) { try trainer.train(&$0, in: &$1) }
         case .qLearning, .sarsa, .expectedSarsa, .valueIteration, .policyIteration:
             throw GymError("\(plan.agent.rawValue) is not a neural agent")
         }
     }
 
+    /// Builds the agent, trains it with `train` (the trainer's loop for its kind of learner) unless only evaluating,
+    /// evaluates it and reports.
     private func run<Agent: NeuralAgent, E: Environment>(
-        _ type: Agent.Type, preset: Agent.Configuration, on environment: E, encoder: Agent.Encoder, actionCount: Int
+        _ type: Agent.Type, preset: Agent.Configuration, on environment: E, encoder: Agent.Encoder, actionCount: Int,
+        train: (inout Agent, inout E) throws -> TrainingResult
     ) throws -> TrainingReport where E.Observation == Agent.Encoder.Observation, E.Action == Int {
         var environment = environment
         var (agent, configuration) = try makeAgent(type, preset: preset, encoder: encoder, actionCount: actionCount)
@@ -50,7 +60,7 @@ struct NeuralRun: EncodedEnvironmentVisitor {
         } else {
             parts.tensorboard?.hyperparameters = report.hyperparameters
             do {
-                report.record(try parts.trainer.train(&agent, in: &environment))
+                report.record(try train(&agent, &environment))
             } catch let divergence as TrainingDiverged {
                 throw GymError(divergence.description)
             }

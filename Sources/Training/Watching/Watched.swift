@@ -78,7 +78,7 @@ public struct Watched<Base: Environment>: EnvironmentWrapper {
 }
 
 extension Watched: DiscreteEnvironment where Base: DiscreteEnvironment {}
-extension Watched: VectorEnvironment where Base: VectorEnvironment {}
+extension Watched: FloatVectorEnvironment where Base: FloatVectorEnvironment {}
 extension Watched: ContinuousControlEnvironment where Base: ContinuousControlEnvironment {}
 extension Watched: ChannelGridEnvironment where Base: ChannelGridEnvironment {}
 extension Watched: ImageEnvironment where Base: ImageEnvironment {}

@@ -1,0 +1,48 @@
+import Gym
+import NeuralNetwork
+import TensorCore
+
+/// Synchronous advantage actor-critic, A2C (Mnih et al., 2016, in the synchronous form of OpenAI Baselines and
+/// Stable-Baselines3): N copies of the environment step together for T steps, then one gradient step on the whole
+/// rollout,
+///
+///     L = −mean(Â · log π(a|s)) + c_v · ½ mean (V − R)² − c_e · mean H(π)
+///
+/// with GAE(λ) advantages (λ = 1 gives Stable-Baselines3's n-step returns; a time-limit cut is bootstrapped from the
+/// final observation, termination is not), RMSProp as Stable-Baselines3 configures it (α 0.99, ε 1e-5, outside the
+/// square root as in PyTorch), global gradient-norm clipping and the orthogonally initialized ``PolicyValueNetwork``.
+/// The advantages are standardized only with normalize-advantages, and the learning rate annealed only with
+/// anneal-lr.
+public final class A2C<Encoder: ObservationEncoder>: RolloutActorCritic<Encoder> {
+    /// Creates an agent with a freshly initialized network for `actionCount` actions, optimized by RMSProp.
+    public init(encoder: Encoder, actionCount: Int, configuration: Configuration = Configuration()) throws {
+        try super.init(encoder: encoder, actionCount: actionCount, configuration: configuration, name: "A2C") {
+            RMSProp(parameters: $0, learningRate: $1, alpha: 0.99, epsilon: 1e-5)
+        }
+    }
+
+    // MARK: - Training
+
+    /// Plays one rollout in `environments`, then takes one gradient step on all of it; returns the episodes that
+    /// ended during the rollout.
+    public func trainRollout<E: Environment>(in environments: BatchedEnvironment<E, Encoder>) throws -> [TrainingEpisode]
+    where E.Observation == Encoder.Observation, E.Action == Int {
+        let episodes = try collect(in: environments)
+        let batch = rollout.minibatch(0..<rollout.size)
+        let (logits, values) = network.evaluate(batch.inputs)
+        let logProbabilities = logits.logSoftmax(alongAxis: 1)
+        let entropy = logProbabilities.meanCategoricalEntropy()
+        let advantages = batch.advantages(standardized: configuration.normalizeAdvantages)
+        let policyLoss = -(logProbabilities.gather(alongAxis: 1, indices: batch.actions) * advantages).mean()
+        let valueLoss = 0.5 * (values - batch.returns).squared().mean()
+        let loss = policyLoss + Float(configuration.valueCoefficient) * valueLoss
+            - Float(configuration.entropyCoefficient) * entropy
+        try descend(loss, policyLoss: policyLoss, valueLoss: valueLoss, entropy: entropy)
+        return episodes
+    }
+}
+
+/// A2C as a ``NeuralAgent`` and a ``RolloutLearner``.
+extension A2C: NeuralAgent, RolloutLearner {
+    public static var agentName: String { "a2c" }
+}

@@ -1,0 +1,68 @@
+import Agents
+import Environments
+import Gym
+
+/// Throughput of batched environments and of PPO, in the settings `scripts/peers/batched_peers.py` measures EnvPool,
+/// Gymnasium's `SyncVectorEnv` and Stable-Baselines3 with.
+///
+/// Method: N copies stepped together with actions drawn beforehand from a seeded generator (a table of 256 action
+/// rows used in turn, so drawing them costs nothing during the measurement), every copy's observation written into
+/// the batch's buffer every step, finished copies reset automatically; the fastest of three runs.
+struct BatchedSuite: BenchmarkSuite {
+    static let name = "batched"
+    static let summary = "batched random stepping (CartPole and Breakout, 64 copies, by thread count), PPO CartPole training steps/s"
+
+    /// Copies in every batch.
+    let copies = 64
+    /// Batched steps per CartPole measurement (each is `copies` environment steps).
+    let cartPoleBatchSteps = 50_000
+    /// Batched steps per Breakout measurement.
+    let breakoutBatchSteps = 20_000
+    /// Environment steps of the PPO measurement.
+    let ppoSteps = 50_000
+
+    func run(settings: BenchmarkSettings, report: (BenchmarkFigure) -> Void) throws {
+        for threads in settings.threadCounts {
+            let rate = try stepsPerSecond(TimeLimit(CartPole(), maxEpisodeSteps: 500), packer: ArrayPacker<Float>(count: 4),
+                                          actionCount: 2, batchSteps: cartPoleBatchSteps, threads: threads)
+            report(BenchmarkFigure(
+                name: "batched_cartpole_n\(copies)_t\(threads)_steps", value: rate, unit: "steps/s",
+                comparison: "CartPole-v1 (time limit 500), \(copies) copies, \(threads) thread(s); peers: envpool num_threads=\(threads), gymnasium SyncVectorEnv"))
+        }
+        for threads in settings.threadCounts {
+            let breakout = Breakout()
+            let rate = try stepsPerSecond(breakout, packer: ChannelGridEncoder(space: breakout.observationSpace),
+                                          actionCount: 6, batchSteps: breakoutBatchSteps, threads: threads)
+            report(BenchmarkFigure(
+                name: "batched_breakout_n\(copies)_t\(threads)_steps", value: rate, unit: "steps/s",
+                comparison: "MinAtar Breakout (sticky actions 0.1, all 6 actions), \(copies) copies, observations as bit planes, \(threads) thread(s)"))
+        }
+        var configuration = OnPolicyConfiguration.ppoCartPole
+        configuration.totalSteps = ppoSteps
+        let seconds = try fastestSeconds(repetitions: 2) {
+            let agent = try PPO(encoder: VectorEncoder(size: 4), actionCount: 2, configuration: configuration)
+            let batch = try agent.makeBatch(of: Array(repeating: TimeLimit(CartPole(), maxEpisodeSteps: 500),
+                                                      count: agent.environmentCount))
+            while !agent.isFinished { _ = try agent.trainRollout(in: batch) }
+        }
+        report(BenchmarkFigure(
+            name: "ppo_cartpole_zoo_steps", value: Double(ppoSteps) / seconds, unit: "steps/s",
+            comparison: "RL Zoo CartPole-v1 settings (8 copies × 32 steps, 20 epochs of one 256 minibatch, 64-64 tanh), \(ppoSteps) steps, whole training loop; peer: Stable-Baselines3 PPO in the same settings"))
+    }
+
+    /// Environment steps per second of `batchSteps` batched steps of `copies` copies of `environment`.
+    private func stepsPerSecond<E: Environment, Packer: ObservationPacker>(
+        _ environment: E, packer: Packer, actionCount: Int, batchSteps: Int, threads: Int
+    ) throws -> Double where E.Action == Int, Packer.Observation == E.Observation {
+        var generator = RandomGenerator(seed: 0)
+        let actionRows = (0..<256).map { _ in (0..<copies).map { _ in generator.nextInt(below: actionCount) } }
+        var episodes = 0
+        let seconds = try fastestSeconds {
+            let batch = try BatchedEnvironment(environment, count: copies, packer: packer, seed: 0, threads: threads)
+            for step in 0..<batchSteps { try batch.step(actionRows[step & 255]) }
+            episodes = batch.episodesCompleted
+        }
+        precondition(episodes > 0, "the benchmark's copies never finished an episode")
+        return Double(batchSteps * copies) / seconds
+    }
+}

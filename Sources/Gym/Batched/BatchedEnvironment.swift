@@ -1,0 +1,184 @@
+import Foundation
+
+/// N copies of an environment stepped together with one call, their observations, rewards and flags in contiguous
+/// preallocated buffers, the copies split over a pool of worker threads.
+///
+/// ```swift
+/// let batch = try BatchedEnvironment(TimeLimit(CartPole(), maxEpisodeSteps: 500), count: 64,
+///                                    packer: ArrayPacker<Float>(count: 4), seed: 7)
+/// try batch.step(actions)                  // one action per copy
+/// batch.observations                       // 64 × 4 floats, copy after copy
+/// batch.rewards, batch.terminated, batch.truncated, batch.finishedEpisodes
+/// ```
+///
+/// **Seeding.** Copy i is reset with seed `seed + i` when the batch is made (and by ``reset(seed:)``); afterwards each
+/// copy continues its own random stream, so every copy plays a different, reproducible sequence of episodes.
+///
+/// **Autoreset (Gymnasium's `SAME_STEP` mode).** A copy whose step ends its episode (terminated or truncated) is
+/// reset within the same ``step(_:)``: its row of ``observations`` holds the first observation of the next episode,
+/// ready for the next action, while ``rewards``, ``terminated`` and ``truncated`` describe the step that ended the
+/// episode, and the episode's last observation is kept aside in ``finalObservations`` (Gymnasium's
+/// `info["final_obs"]`). So a learner bootstraps a truncated episode from its final observation, and no step is
+/// wasted. (Gymnasium's default `NEXT_STEP` mode returns the last observation instead and resets on the following
+/// call, ignoring that call's action for the copy; `SAME_STEP` is what Stable-Baselines3's `VecEnv` does.)
+///
+/// **Threads.** The copies are split into `threads` contiguous ranges stepped in parallel on ``WorkerPool/shared``;
+/// each copy owns its environment and its rows of the buffers, so the results are bit-identical for every thread
+/// count. The first range, and so copy 0, always runs on the calling thread: a window or a recording may watch
+/// copy 0.
+///
+/// **Statistics.** Every copy keeps the return and length of its episode in progress; ``finishedEpisodes`` lists the
+/// episodes the latest step ended, in copy order, as Gymnasium's `RecordEpisodeStatistics` reports them.
+///
+/// Nothing is allocated per step (besides what the environments themselves allocate). The buffers are views of
+/// storage owned by the batch, valid until the next ``step(_:)`` or ``reset(seed:)`` and while the batch lives.
+public final class BatchedEnvironment<Base: Environment, Packer: ObservationPacker>
+where Packer.Observation == Base.Observation {
+    /// The number of copies.
+    public let count: Int
+    /// Worker threads stepping the copies (at most ``count`` are used).
+    public let threads: Int
+    /// How each observation is written into ``observations``.
+    public let packer: Packer
+    /// Copy-steps taken since the batch was made (``count`` per ``step(_:)``).
+    public private(set) var stepsTaken = 0
+    /// Episodes finished since the batch was made, over all copies.
+    public private(set) var episodesCompleted = 0
+    /// The episodes that the latest ``step(_:)`` ended, in copy order.
+    public private(set) var finishedEpisodes: [FinishedEpisode] = []
+
+    /// The copies and their buffers.
+    @usableFromInline let storage: BatchStorage<Base, Packer>
+
+    /// A batch of the given copies (usually identical values), reset with seeds `seed`, `seed + 1`, …
+    ///
+    /// - Parameter threads: worker threads stepping the copies; `nil` uses one per processor core.
+    public init(copies environments: [Base], packer: Packer, seed: UInt64 = 0, threads: Int? = nil) throws {
+        guard !environments.isEmpty else { throw GymError("a batched environment needs at least one copy") }
+        let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        guard threads > 0 else { throw GymError("a batched environment needs at least one thread, got \(threads)") }
+        count = environments.count
+        self.threads = threads
+        self.packer = packer
+        storage = BatchStorage(environments, packer: packer, threads: threads)
+        finishedEpisodes.reserveCapacity(count)
+        reset(seed: seed)
+    }
+
+    /// A batch of `count` copies of `environment`, reset with seeds `seed`, `seed + 1`, …
+    public convenience init(_ environment: Base, count: Int, packer: Packer, seed: UInt64 = 0,
+                            threads: Int? = nil) throws {
+        try self.init(copies: Array(repeating: environment, count: count), packer: packer, seed: seed,
+                      threads: threads)
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+
+    // MARK: - Buffers
+
+    /// Every copy's current observation, `packer.storedWidth` elements each, copy after copy.
+    public var observations: UnsafeBufferPointer<Packer.Stored> { UnsafeBufferPointer(storage.observations) }
+    /// The last observation of each episode the latest step ended (rows of other copies are stale).
+    public var finalObservations: UnsafeBufferPointer<Packer.Stored> { UnsafeBufferPointer(storage.finalObservations) }
+    /// Every copy's reward for the latest step.
+    public var rewards: UnsafeBufferPointer<Double> { UnsafeBufferPointer(storage.rewards) }
+    /// Whether the latest step ended each copy's episode in a terminal state (do not bootstrap).
+    public var terminated: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(storage.terminated) }
+    /// Whether the latest step cut each copy's episode short, by a time limit (bootstrap from the final observation).
+    public var truncated: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(storage.truncated) }
+    /// The return so far of each copy's episode in progress.
+    public var episodeReturns: UnsafeBufferPointer<Double> { UnsafeBufferPointer(storage.runningReturns) }
+    /// The length so far of each copy's episode in progress.
+    public var episodeLengths: UnsafeBufferPointer<Int> { UnsafeBufferPointer(storage.runningLengths) }
+
+    /// Copy `copy`'s current observation.
+    public func observation(of copy: Int) -> UnsafeBufferPointer<Packer.Stored> {
+        UnsafeBufferPointer(rebasing: observations[storage.row(copy)])
+    }
+
+    /// The last observation of the episode that copy `copy` ended in the latest step.
+    public func finalObservation(of copy: Int) -> UnsafeBufferPointer<Packer.Stored> {
+        UnsafeBufferPointer(rebasing: finalObservations[storage.row(copy)])
+    }
+
+    /// A copy of environment `copy` as it is now.
+    public func environment(at copy: Int) -> Base {
+        storage.copies[copy]
+    }
+
+    // MARK: - Stepping
+
+    /// Resets every copy, copy i with seed `seed + i` (or each continuing its own stream when `seed` is `nil`).
+    public func reset(seed: UInt64?) {
+        finishedEpisodes.removeAll(keepingCapacity: true)
+        let storage = storage
+        storage.forEachPart { _, range in
+            for copy in range { storage.reset(copy, seed: seed.map { $0 &+ UInt64(copy) }) }
+        }
+    }
+
+    /// Steps copy i with `actions[i]` for every copy, resetting the copies whose episodes end.
+    ///
+    /// Throws the error of the first copy (in copy order within each thread's range) whose step failed; the batch
+    /// should not be stepped further after an error.
+    @inlinable
+    public func step(_ actions: [Base.Action]) throws {
+        precondition(actions.count == count, "a batch of \(count) copies needs \(count) actions, got \(actions.count)")
+        let storage = storage
+        actions.withUnsafeBufferPointer { actions in
+            storage.forEachPart { part, range in
+                for copy in range {
+                    do {
+                        try storage.step(copy, with: actions[copy])
+                    } catch {
+                        storage.errors[part] = error
+                        return
+                    }
+                }
+            }
+        }
+        try countStep()
+    }
+
+    /// Rethrows the first error of the step just taken, or counts it and lists the episodes it ended.
+    @usableFromInline
+    func countStep() throws {
+        if let error = storage.errors.lazy.compactMap({ $0 }).first {
+            storage.errors.update(repeating: nil)
+            throw error
+        }
+        stepsTaken += count
+        finishedEpisodes.removeAll(keepingCapacity: true)
+        for copy in 0..<count where storage.terminated[copy] || storage.truncated[copy] {
+            let goal = storage.lastGoals[copy]
+            finishedEpisodes.append(FinishedEpisode(
+                copy: copy, totalReward: storage.lastReturns[copy], length: storage.lastLengths[copy],
+                terminated: storage.terminated[copy], success: goal < 0 ? nil : goal == 1))
+        }
+        episodesCompleted += finishedEpisodes.count
+    }
+}
+
+/// An episode that ended in a ``BatchedEnvironment``.
+public struct FinishedEpisode: Equatable, Sendable {
+    /// The copy it ran in.
+    public var copy: Int
+    /// The undiscounted sum of its rewards.
+    public var totalReward: Double
+    /// Its steps.
+    public var length: Int
+    /// Whether it ended in a terminal state (rather than being truncated).
+    public var terminated: Bool
+    /// Whether it ended at the goal, for environments that report goals (``GoalReporting``).
+    public var success: Bool?
+
+    public init(copy: Int, totalReward: Double, length: Int, terminated: Bool, success: Bool?) {
+        self.copy = copy
+        self.totalReward = totalReward
+        self.length = length
+        self.terminated = terminated
+        self.success = success
+    }
+}
