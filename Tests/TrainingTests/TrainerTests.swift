@@ -128,7 +128,7 @@ final class EventRecorder: TrainingObserver {
         configuration.rolloutSteps = 8
         configuration.minibatchSize = 16
         configuration.hiddenLayers = [16]
-        return try PPO(encoder: OneHotEncoder(count: 12), actionCount: 4, configuration: configuration)
+        return try PPO(encoder: OneHotEncoder(count: 16), actionCount: 4, configuration: configuration)
     }
 
     /// Counts the steps it is shown.
@@ -155,7 +155,7 @@ final class EventRecorder: TrainingObserver {
 
     /// One-step episodes whose reward overflows any squared error.
     struct Overflowing: DiscreteEnvironment {
-        var observationSpace: Discrete { Discrete(12) }
+        var observationSpace: Discrete { Discrete(16) }
         var actionSpace: Discrete { Discrete(4) }
         mutating func reset(seed: UInt64?) -> Int { 0 }
         mutating func step(_ action: Int) -> Step<Int> { Step(observation: 0, reward: 1e38, terminated: true) }
@@ -172,7 +172,7 @@ final class EventRecorder: TrainingObserver {
         #expect(throws: TrainingDiverged.self) { try trainer.train(&agent, in: &environment) }
         #expect(recorder.checkpoints.count == 1 && recorder.checkpoints.first?.lastGood == true)
         #expect(agent.updates == 0 && agent.stepsTaken == 32)
-        let saved = try PPO<OneHotEncoder>.load(from: url, encoder: OneHotEncoder(count: 12), actionCount: 4)
+        let saved = try PPO<OneHotEncoder>.load(from: url, encoder: OneHotEncoder(count: 16), actionCount: 4)
         #expect(saved.network.parameters.flatMap { $0.value.scalars } == agent.network.parameters.flatMap { $0.value.scalars })
     }
 
