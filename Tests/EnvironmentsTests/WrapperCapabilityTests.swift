@@ -5,7 +5,8 @@ import Testing
 
 /// The wrappers put around every registered environment.
 enum WrapperKind: CaseIterable {
-    case timeLimit, episodeStatistics, stickyActions, actionRepeat, rewardClipping, noopStarts, observationTransform
+    case timeLimit, episodeStatistics, stickyActions, actionRepeat, rewardClipping, rewardNormalization, noopStarts
+    case observationTransform
     case natureChain
 
     /// Whether the wrapper keeps its base's observation and action types, and so must declare the same kinds.
@@ -21,6 +22,7 @@ enum WrapperKind: CaseIterable {
         case .stickyActions: sticky(environment)
         case .actionRepeat: repeated(environment)
         case .rewardClipping: clipped(environment)
+        case .rewardNormalization: normalized(environment)
         case .observationTransform: counted(environment)
         case .noopStarts:
             (environment as? any DiscreteEnvironment).map { noopStarted($0) }
@@ -38,6 +40,7 @@ private func recorded<E: Environment>(_ base: E) -> any Environment { EpisodeSta
 private func sticky<E: Environment>(_ base: E) -> any Environment { StickyActions(base, probability: 0.5) }
 private func repeated<E: Environment>(_ base: E) -> any Environment { ActionRepeat(base, repeats: 2) }
 private func clipped<E: Environment>(_ base: E) -> any Environment { RewardClipping(base) }
+private func normalized<E: Environment>(_ base: E) -> any Environment { NormalizeReward(base) }
 private func counted<E: Environment>(_ base: E) -> any Environment { StepCounting(base) }
 private func noopStarted<E: Environment>(_ base: E) -> any Environment where E.Action == Int {
     NoopStarts(base, maximumNoops: 3)
