@@ -58,7 +58,8 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "ParallelismTests", dependencies: ["Parallelism"]),
-        .testTarget(name: "GymTests", dependencies: ["Gym", "Environments"]),
+        // Fixtures/ holds what Gymnasium's wrappers make of a recorded stream (scripts/peers/record_normalization.py).
+        .testTarget(name: "GymTests", dependencies: ["Gym", "Environments"], exclude: ["Fixtures"]),
         // Fixtures/ holds trajectories recorded from Gymnasium (scripts/peers/record_classic_control.py), read by path.
         .testTarget(name: "EnvironmentsTests", dependencies: ["Gym", "Environments"], exclude: ["Fixtures"]),
         .testTarget(name: "AgentsTests", dependencies: ["Gym", "Environments", "Agents", "NeuralNetwork", "TensorCore"]),
