@@ -10,6 +10,9 @@ import Gym
 /// the batch's buffer every step, finished copies reset automatically; the fastest of three runs.
 struct BatchedSuite: BenchmarkSuite {
     static let name = "batched"
+    static let peerScript: PeerScript? = PeerScript(name: "batched_peers.py") { threads in
+        ["--threads", threads.map(String.init).joined(separator: ",")]
+    }
     static let summary = "batched random stepping (CartPole and Breakout, 64 copies, by thread count), PPO CartPole training steps/s"
 
     /// Copies in every batch.

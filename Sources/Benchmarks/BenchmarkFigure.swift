@@ -7,7 +7,8 @@ public struct BenchmarkFigure: Sendable, Equatable, Codable {
     public var value: Double
     /// The unit of `value`, such as `GFLOP/s`, `ms` or `MB`.
     public var unit: String
-    /// The same figure for a peer library on the reference machine, when one was measured.
+    /// What the figure is measured on, and the target it is held to (peers are measured in the same run, after the
+    /// suite, by its ``BenchmarkSuite/peerScript``).
     public var comparison: String?
 
     /// Creates a figure.

@@ -18,6 +18,8 @@ public protocol BenchmarkSuite {
     /// One line for `gym bench --help`.
     static var summary: String { get }
     init()
+    /// The script that measures the same figures for the peers, run right after the suite.
+    static var peerScript: PeerScript? { get }
     /// Runs the measurements, handing each one to `report` as soon as it is known.
     func run(settings: BenchmarkSettings, report: (BenchmarkFigure) -> Void) throws
 }
@@ -40,3 +42,7 @@ public let benchmarkSuites: [any BenchmarkSuite.Type] = [
     TabularBenchmarks.self, TensorSuite.self, DeepAgentSuite.self, ArcadeSuite.self, BatchedSuite.self, ViewerSuite.self,
     LoggingSuite.self,
 ]
+
+extension BenchmarkSuite {
+    public static var peerScript: PeerScript? { nil }
+}

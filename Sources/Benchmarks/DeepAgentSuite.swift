@@ -8,6 +8,9 @@ import NeuralNetwork
 /// hyperparameters), and the replay memory pixel DQN needs.
 struct DeepAgentSuite: BenchmarkSuite {
     static let name = "deep"
+    static let peerScript: PeerScript? = PeerScript(name: "deep_peers.py") { threads in
+        ["--threads", String(threads.first ?? 1)]
+    }
     static let summary = "DQN and REINFORCE training steps/s (CartPole, MinAtar Breakout), replay memory of pixel DQN"
 
     /// Environment steps of each DQN measurement (learning starts at 10k, so most of them train).

@@ -33,7 +33,7 @@ public enum TensorBenchmarks {
     }
 
     private static func figure(_ name: String, _ value: Double, _ unit: String) -> BenchmarkFigure {
-        BenchmarkFigure(name: name, value: value, unit: unit, comparison: PeerFigures.comparison(for: name))
+        BenchmarkFigure(name: name, value: value, unit: unit, comparison: nil)
     }
 
     /// GFLOP/s of square products, from the best of five timed batches of repetitions.

@@ -24,6 +24,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
+    @Flag(inversion: .prefixedNo, help: "Measure the peers (Python scripts in scripts/peers/) right after each suite; a missing peer is reported as not installed.")
+    var peers = true
+
     /// The parsed `--threads` list.
     func threadCounts() throws -> [Int] {
         let counts = threads.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -45,6 +48,7 @@ struct BenchCommand: ParsableCommand {
         #endif
         let settings = BenchmarkSettings(threadCounts: try threadCounts())
         var results: [String: [String: BenchmarkFigure]] = [:]
+        var peerResults: [String: String] = [:]
         for suite in chosen {
             if !json { print("\(suite.name):") }
             try suite.init().run(settings: settings) { measurement in
@@ -55,11 +59,21 @@ struct BenchCommand: ParsableCommand {
                 print("  \(measurement.name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(value) \(measurement.unit)"
                       + (measurement.comparison.map { "   (\($0))" } ?? ""))
             }
+            guard peers, let script = suite.peerScript else { continue }
+            let measured = script.run(threadCounts: settings.threadCounts)
+            peerResults[suite.name] = measured
+            if !json { print("  peers, measured now by scripts/peers/\(script.name):\n" + measured.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n")) }
         }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+            print(String(decoding: try encoder.encode(BenchReport(figures: results, peers: peerResults)), as: UTF8.self))
         }
     }
+}
+
+/// `gym bench --json`: every suite's figures, and what each suite's peer script printed in the same run.
+private struct BenchReport: Encodable {
+    var figures: [String: [String: BenchmarkFigure]]
+    var peers: [String: String]
 }
