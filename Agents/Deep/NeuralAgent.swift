@@ -136,14 +136,7 @@ extension NeuralAgent {
     /// Reads a checkpoint's tensors, metadata and configuration, with errors that name the file.
     public static func readCheckpoint(from url: URL) throws -> (tensors: [String: Tensor], metadata: [String: String],
                                                                 configuration: Configuration) {
-        let contents: (tensors: [String: Tensor], metadata: [String: String])
-        do {
-            contents = try Safetensors.decode(InputFile.read(url.path, role: "checkpoint"))
-        } catch let error as GymError {
-            throw error
-        } catch {
-            throw GymError("cannot load the checkpoint '\(url.path)': \(error)")
-        }
+        let contents = try CheckpointFile.read(url)
         let savedAgent = contents.metadata["agent"] ?? "unknown"
         guard savedAgent == agentName else {
             throw GymError("'\(url.path)' holds a \(savedAgent) agent, not \(agentName)")
@@ -192,5 +185,19 @@ extension NeuralAgent {
                               episodes: Int(metadata["episodes_completed"] ?? "") ?? 0,
                               updates: Int(metadata["updates"] ?? "") ?? 0)
         return agent
+    }
+}
+
+/// A checkpoint file read and checked as safetensors, with errors that name the file.
+public enum CheckpointFile {
+    /// The tensors and metadata of the checkpoint at `url`.
+    public static func read(_ url: URL) throws -> (tensors: [String: Tensor], metadata: [String: String]) {
+        do {
+            return try Safetensors.decode(InputFile.read(url.path, role: "checkpoint"))
+        } catch let error as GymError {
+            throw error
+        } catch {
+            throw GymError("cannot load the checkpoint '\(url.path)': \(error)")
+        }
     }
 }

@@ -1,7 +1,6 @@
 import Agents
 import Foundation
 import Gym
-import TensorCore
 
 /// Carries out a ``RunPlan``: builds the agent, trains (or plans), evaluates greedily and reports, with the
 /// observers the plan asks for. The command line is a thin front end over these two entry points.
@@ -41,13 +40,7 @@ public enum TrainingSession {
 
     /// The metadata of the checkpoint at `url` (how the environment was observed, the counters, …).
     public static func checkpointMetadata(at url: URL) throws -> [String: String] {
-        do {
-            return try Safetensors.decode(InputFile.read(url.path, role: "checkpoint")).metadata
-        } catch let error as GymError {
-            throw error
-        } catch {
-            throw GymError("cannot load the checkpoint '\(url.path)': \(error)")
-        }
+        try CheckpointFile.read(url).metadata
     }
 
     // MARK: - Tabular agents
