@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "Training", targets: ["Training"]),
         .library(name: "GymCLI", targets: ["GymCLI"]),
         .executable(name: "gym", targets: ["GymMain"]),
+        // The C ABI (Sources/SwiftGymC/swiftgym.h) that the Python package loads.
+        .library(name: "SwiftGymC", type: .dynamic, targets: ["SwiftGymC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +44,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "GymMain", dependencies: ["GymCLI", "Environments"]),
+        .target(name: "SwiftGymC", dependencies: ["Gym", "Environments"], exclude: ["swiftgym.h"]),
 
         // MARK: - Examples
         .executableTarget(

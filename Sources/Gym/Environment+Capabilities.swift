@@ -24,6 +24,17 @@ extension Environment {
     public func capability<C>(_ type: C.Type = C.self) -> C? {
         self as? C
     }
+
+    /// Changes this environment through `body` as a `C`, when it is one; for example
+    /// `environment.modifyCapability(StateVectorAccess.self) { $0.stateVector = [0, 0, 0.1, 0] }` sets a
+    /// ``TimeLimit``-wrapped CartPole's state. Returns whether it was one.
+    public mutating func modifyCapability<C>(_ type: C.Type = C.self, _ body: (inout C) -> Void) -> Bool {
+        guard var capable = self as? C else { return false }
+        body(&capable)
+        // `capable` came from `self`, so it is a `Self`.
+        self = capable as! Self
+        return true
+    }
 }
 
 extension EnvironmentWrapper {
@@ -31,5 +42,15 @@ extension EnvironmentWrapper {
     /// is one. The descent is a chain of static calls: only the environment found is copied into a `C`.
     public func capability<C>(_ type: C.Type = C.self) -> C? {
         (self as? C) ?? base.capability(type)
+    }
+
+    /// Changes this wrapper through `body` when it declares `C`, else the first environment inside it that is one.
+    public mutating func modifyCapability<C>(_ type: C.Type = C.self, _ body: (inout C) -> Void) -> Bool {
+        if var capable = self as? C {
+            body(&capable)
+            self = capable as! Self
+            return true
+        }
+        return base.modifyCapability(type, body)
     }
 }

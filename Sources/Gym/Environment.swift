@@ -34,6 +34,10 @@ public protocol Environment {
     /// The first environment down the wrapper chain, starting with this one, that conforms to `C`, as a `C`; `nil`
     /// when none does (see ``Environment/capability(_:)`` for the defaults every environment and wrapper gets).
     func capability<C>(_ type: C.Type) -> C?
+
+    /// Changes the first environment down the wrapper chain, starting with this one, that conforms to `C`, through
+    /// `body`; `false` when none does (see ``Environment/modifyCapability(_:_:)``).
+    mutating func modifyCapability<C>(_ type: C.Type, _ body: (inout C) -> Void) -> Bool
 }
 
 extension Environment {

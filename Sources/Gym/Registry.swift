@@ -65,11 +65,12 @@ public struct Registry: Sendable {
     }
 
     /// Builds `name` (a registered name or an alias) with `options`, wrapped in a ``TimeLimit`` when the spec (or
-    /// `maxEpisodeSteps`) sets one.
+    /// `maxEpisodeSteps`) sets one, unless `applyingTimeLimit` is `false` (a caller that applies its own, such as
+    /// Gymnasium's `make`).
     ///
     /// Unknown option names are rejected with the list of valid ones.
     public func make(_ name: String, options: EnvironmentOptions = EnvironmentOptions(),
-                     maxEpisodeSteps: Int? = nil) throws -> any Environment {
+                     maxEpisodeSteps: Int? = nil, applyingTimeLimit: Bool = true) throws -> any Environment {
         let spec = try spec(named: name)
         let validNames = spec.options.map(\.name)
         for key in options.values.keys.sorted() where !validNames.contains(key) {
@@ -77,7 +78,7 @@ public struct Registry: Sendable {
             throw GymError("environment '\(name)' has no option '\(key)'; \(valid)")
         }
         let environment = try spec.make(options)
-        guard let limit = maxEpisodeSteps ?? spec.maxEpisodeSteps else { return environment }
+        guard applyingTimeLimit, let limit = maxEpisodeSteps ?? spec.maxEpisodeSteps else { return environment }
         guard limit > 0 else { throw GymError("the time limit must be a positive number of steps, got \(limit)") }
         return Self.limited(environment, to: limit)
     }

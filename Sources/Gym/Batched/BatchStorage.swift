@@ -11,6 +11,7 @@ where Packer.Observation == Base.Observation {
     @usableFromInline let count: Int
     @usableFromInline let threads: Int
     @usableFromInline let packer: Packer
+    @usableFromInline let autoreset: AutoresetMode
     /// Whether the environments report goals (looked up once, not per episode).
     @usableFromInline let reportsGoals: Bool
     @usableFromInline let copies: UnsafeMutableBufferPointer<Base>
@@ -25,14 +26,17 @@ where Packer.Observation == Base.Observation {
     @usableFromInline let lastReturns: UnsafeMutableBufferPointer<Double>
     @usableFromInline let lastLengths: UnsafeMutableBufferPointer<Int>
     @usableFromInline let lastGoals: UnsafeMutableBufferPointer<Int8>
+    /// Whether each copy's episode ended in the latest step and waits for its reset (``AutoresetMode/nextStep``).
+    @usableFromInline let awaitingReset: UnsafeMutableBufferPointer<Bool>
     /// The first error of each part (range of copies) of the latest step.
     @usableFromInline let errors: UnsafeMutableBufferPointer<(any Error)?>
 
     /// Storage for `environments`, stepped on `threads` threads (free it with ``deallocate()``).
-    init(_ environments: [Base], packer: Packer, threads: Int) {
+    init(_ environments: [Base], packer: Packer, threads: Int, autoreset: AutoresetMode) {
         count = environments.count
         self.threads = threads
         self.packer = packer
+        self.autoreset = autoreset
         reportsGoals = environments[0].capability(GoalReporting.self) != nil
         copies = .allocate(capacity: count)
         _ = copies.initialize(from: environments)
@@ -46,6 +50,7 @@ where Packer.Observation == Base.Observation {
         lastReturns = filledBuffer(count, with: 0)
         lastLengths = filledBuffer(count, with: 0)
         lastGoals = filledBuffer(count, with: -1)
+        awaitingReset = filledBuffer(count, with: false)
         errors = filledBuffer(threads, with: nil)
     }
 
@@ -61,6 +66,7 @@ where Packer.Observation == Base.Observation {
         lastReturns.deallocate()
         lastLengths.deallocate()
         lastGoals.deallocate()
+        awaitingReset.deallocate()
         errors.deinitialize().deallocate()
     }
 
@@ -71,6 +77,7 @@ where Packer.Observation == Base.Observation {
     }
 
     /// Resets one copy (with `seed` when given) and clears its row.
+    @usableFromInline
     func reset(_ copy: Int, seed: UInt64?) {
         packer.store(copies[copy].reset(seed: seed), into: UnsafeMutableBufferPointer(rebasing: observations[row(copy)]))
         rewards[copy] = 0
@@ -78,11 +85,17 @@ where Packer.Observation == Base.Observation {
         truncated[copy] = false
         runningReturns[copy] = 0
         runningLengths[copy] = 0
+        awaitingReset[copy] = false
     }
 
-    /// Steps one copy, writing its row of every buffer, and autoresets it when its episode ends.
+    /// Steps one copy, writing its row of every buffer, and resets it when its episode ends as ``autoreset`` says:
+    /// at once (`sameStep`), instead of its next step (`nextStep`), or not at all (`disabled`).
     @inlinable @inline(__always)
     func step(_ copy: Int, with action: Base.Action) throws {
+        if autoreset == .nextStep, awaitingReset[copy] {
+            reset(copy, seed: nil)
+            return
+        }
         let outcome = try copies[copy].step(action)
         rewards[copy] = outcome.reward
         // The flags of 64 copies share a cache line: writing only changes keeps threads from fighting over it.
@@ -100,7 +113,12 @@ where Packer.Observation == Base.Observation {
         lastGoals[copy] = reportsGoals ? (copies[copy].capability(GoalReporting.self)?.isAtGoal == true ? 1 : 0) : -1
         runningReturns[copy] = 0
         runningLengths[copy] = 0
-        packer.store(copies[copy].reset(seed: nil), into: UnsafeMutableBufferPointer(rebasing: observations[row(copy)]))
+        if autoreset == .sameStep {
+            packer.store(copies[copy].reset(seed: nil), into: UnsafeMutableBufferPointer(rebasing: observations[row(copy)]))
+        } else {
+            packer.store(outcome.observation, into: UnsafeMutableBufferPointer(rebasing: observations[row(copy)]))
+            awaitingReset[copy] = true
+        }
     }
 
     /// Runs `body(part, copies)` on the copies split into at most `threads` contiguous ranges, part 0 on the

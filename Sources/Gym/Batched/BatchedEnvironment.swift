@@ -14,13 +14,14 @@ import Foundation
 /// **Seeding.** Copy i is reset with seed `seed + i` when the batch is made (and by ``reset(seed:)``); afterwards each
 /// copy continues its own random stream, so every copy plays a different, reproducible sequence of episodes.
 ///
-/// **Autoreset (Gymnasium's `SAME_STEP` mode).** A copy whose step ends its episode (terminated or truncated) is
-/// reset within the same ``step(_:)``: its row of ``observations`` holds the first observation of the next episode,
-/// ready for the next action, while ``rewards``, ``terminated`` and ``truncated`` describe the step that ended the
-/// episode, and the episode's last observation is kept aside in ``finalObservations`` (Gymnasium's
-/// `info["final_obs"]`). So a learner bootstraps a truncated episode from its final observation, and no step is
-/// wasted. (Gymnasium's default `NEXT_STEP` mode returns the last observation instead and resets on the following
-/// call, ignoring that call's action for the copy; `SAME_STEP` is what Stable-Baselines3's `VecEnv` does.)
+/// **Autoreset.** By default (``AutoresetMode/sameStep``, Gymnasium's `SAME_STEP` mode) a copy whose step ends its
+/// episode (terminated or truncated) is reset within the same ``step(_:)``: its row of ``observations`` holds the
+/// first observation of the next episode, ready for the next action, while ``rewards``, ``terminated`` and
+/// ``truncated`` describe the step that ended the episode, and the episode's last observation is kept aside in
+/// ``finalObservations`` (Gymnasium's `info["final_obs"]`). So a learner bootstraps a truncated episode from its
+/// final observation, and no step is wasted; this is what Stable-Baselines3's `VecEnv` does. The other two modes are
+/// Gymnasium's too: ``AutoresetMode/nextStep`` returns the last observation and resets on the copy's next step
+/// (ignoring that step's action), ``AutoresetMode/disabled`` leaves finished copies to ``reset(copies:seed:)``.
 ///
 /// **Threads.** The copies are split into `threads` contiguous ranges stepped in parallel on ``WorkerPool/shared``;
 /// each copy owns its environment and its rows of the buffers, so the results are bit-identical for every thread
@@ -40,6 +41,8 @@ where Packer.Observation == Base.Observation {
     public let threads: Int
     /// How each observation is written into ``observations``.
     public let packer: Packer
+    /// When copies whose episodes end are reset.
+    public var autoreset: AutoresetMode { storage.autoreset }
     /// Copy-steps taken since the batch was made (``count`` per ``step(_:)``).
     public private(set) var stepsTaken = 0
     /// Episodes finished since the batch was made, over all copies.
@@ -52,24 +55,27 @@ where Packer.Observation == Base.Observation {
 
     /// A batch of the given copies (usually identical values), reset with seeds `seed`, `seed + 1`, …
     ///
-    /// - Parameter threads: worker threads stepping the copies; `nil` uses one per processor core.
-    public init(copies environments: [Base], packer: Packer, seed: UInt64 = 0, threads: Int? = nil) throws {
+    /// - Parameters:
+    ///   - threads: worker threads stepping the copies; `nil` uses one per processor core.
+    ///   - autoreset: when copies whose episodes end are reset.
+    public init(copies environments: [Base], packer: Packer, seed: UInt64 = 0, threads: Int? = nil,
+                autoreset: AutoresetMode = .sameStep) throws {
         guard !environments.isEmpty else { throw GymError("a batched environment needs at least one copy") }
         let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         guard threads > 0 else { throw GymError("a batched environment needs at least one thread, got \(threads)") }
         count = environments.count
         self.threads = threads
         self.packer = packer
-        storage = BatchStorage(environments, packer: packer, threads: threads)
+        storage = BatchStorage(environments, packer: packer, threads: threads, autoreset: autoreset)
         finishedEpisodes.reserveCapacity(count)
         reset(seed: seed)
     }
 
     /// A batch of `count` copies of `environment`, reset with seeds `seed`, `seed + 1`, …
     public convenience init(_ environment: Base, count: Int, packer: Packer, seed: UInt64 = 0,
-                            threads: Int? = nil) throws {
+                            threads: Int? = nil, autoreset: AutoresetMode = .sameStep) throws {
         try self.init(copies: Array(repeating: environment, count: count), packer: packer, seed: seed,
-                      threads: threads)
+                      threads: threads, autoreset: autoreset)
     }
 
     deinit {
@@ -108,6 +114,13 @@ where Packer.Observation == Base.Observation {
         storage.copies[copy]
     }
 
+    /// Changes environment `copy` in place through `body` (to set a state before the next step, say), returning
+    /// what `body` returns. Its row of ``observations`` is left as it was.
+    public func modifyEnvironment<R>(at copy: Int, _ body: (inout Base) throws -> R) rethrows -> R {
+        precondition(copy >= 0 && copy < count, "copy \(copy) is outside a batch of \(count)")
+        return try body(&storage.copies[copy])
+    }
+
     // MARK: - Stepping
 
     /// Resets every copy, copy i with seed `seed + i` (or each continuing its own stream when `seed` is `nil`).
@@ -116,6 +129,17 @@ where Packer.Observation == Base.Observation {
         let storage = storage
         storage.forEachPart { _, range in
             for copy in range { storage.reset(copy, seed: seed.map { $0 &+ UInt64(copy) }) }
+        }
+    }
+
+    /// Resets the copies whose entry in `mask` is `true`, copy i with seed `seed + i` (or continuing its own stream
+    /// when `seed` is `nil`), leaving the others as they are: how finished copies start again under
+    /// ``AutoresetMode/disabled`` (Gymnasium's `reset(options={"reset_mask": mask})`).
+    public func reset(copies mask: [Bool], seed: UInt64?) {
+        precondition(mask.count == count, "a batch of \(count) copies needs a mask of \(count), got \(mask.count)")
+        finishedEpisodes.removeAll(keepingCapacity: true)
+        for copy in 0..<count where mask[copy] {
+            storage.reset(copy, seed: seed.map { $0 &+ UInt64(copy) })
         }
     }
 
@@ -159,6 +183,19 @@ where Packer.Observation == Base.Observation {
         }
         episodesCompleted += finishedEpisodes.count
     }
+}
+
+/// When a ``BatchedEnvironment`` resets a copy whose episode ended, in Gymnasium's three modes.
+public enum AutoresetMode: String, Sendable, CaseIterable {
+    /// In the step that ended the episode: the observation is the next episode's first, the last one is in
+    /// ``BatchedEnvironment/finalObservations`` (Gymnasium's `SAME_STEP`).
+    case sameStep = "same-step"
+    /// In the copy's next step, whose action is ignored and which reports reward 0 and neither flag; the step that
+    /// ended the episode returns its last observation (Gymnasium's `NEXT_STEP`, its vector environments' default).
+    case nextStep = "next-step"
+    /// Never by itself: the caller resets finished copies with ``BatchedEnvironment/reset(copies:seed:)`` (Gymnasium's
+    /// `DISABLED`).
+    case disabled
 }
 
 /// An episode that ended in a ``BatchedEnvironment``.

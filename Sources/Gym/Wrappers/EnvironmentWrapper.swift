@@ -11,7 +11,7 @@ public protocol EnvironmentWrapper: Environment {
     /// The wrapped environment's type.
     associatedtype Base: Environment
     /// The wrapped environment.
-    var base: Base { get }
+    var base: Base { get set }
 }
 
 extension EnvironmentWrapper where Self: PixelEnvironment, Base: PixelEnvironment {
