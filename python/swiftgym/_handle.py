@@ -9,6 +9,13 @@ from . import _native
 from ._native import lib
 
 
+def check_seed(seed):
+    """Raises unless `seed` is None or an integer in [0, 2**64)."""
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or
+                             not 0 <= seed < 2**64):
+        raise ValueError(f"seed must be an integer in [0, 2**64) or None, got {seed!r}")
+
+
 class Handle:
     """A batch of `num_envs` copies of a registered environment and its preallocated buffers.
 
@@ -26,8 +33,7 @@ class Handle:
                             ("max_episode_steps", max_episode_steps)]:
             if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
                 raise TypeError(f"{name} must be an integer, got {value!r}")
-        if not 0 <= seed < 2**64:
-            raise ValueError(f"seed must be in [0, 2**64), got {seed}")
+        check_seed(seed)
         handle = ctypes.c_void_p()
         status = lib.swiftgym_make(env_id.encode(), json.dumps(options).encode(), int(num_envs), int(seed),
                                    int(threads), int(max_episode_steps),
@@ -73,8 +79,7 @@ class Handle:
         handle = self._open_handle()
         seed_argument = None
         if seed is not None:
-            if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed < 2**64:
-                raise ValueError(f"seed must be an integer in [0, 2**64) or None, got {seed!r}")
+            check_seed(seed)
             seed_argument = ctypes.byref(ctypes.c_uint64(int(seed)))
         mask_argument, mask_count = None, 0
         if mask is not None:

@@ -6,7 +6,7 @@ import gymnasium
 import numpy as np
 
 from . import _spaces
-from ._handle import Handle
+from ._handle import Handle, check_seed
 
 
 class SwiftGymEnv(gymnasium.Env):
@@ -39,9 +39,11 @@ class SwiftGymEnv(gymnasium.Env):
         self._discrete_observations = description["observation_space"]["type"] == "discrete"
         self._discrete_actions = description["action_space"]["type"] == "discrete"
         self._action = self._native.actions
-        self._observation = self._native.observations[0]
+        # A view of copy 0's row (its observation when the space is a box).
+        self._observations = self._native.observations
 
     def reset(self, *, seed=None, options=None):
+        check_seed(seed)
         super().reset(seed=seed)
         if options:
             raise ValueError(f"reset takes no options, got {options!r}")
@@ -68,8 +70,8 @@ class SwiftGymEnv(gymnasium.Env):
 
     def _current_observation(self):
         if self._discrete_observations:
-            return int(self._observation)
-        return self._observation.copy()
+            return int(self._observations[0])
+        return self._observations[0].copy()
 
     def render(self):
         if self.render_mode == "rgb_array":

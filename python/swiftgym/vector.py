@@ -6,7 +6,7 @@ from gymnasium.vector import AutoresetMode
 from gymnasium.vector.utils import batch_space
 
 from . import _spaces
-from ._handle import Handle
+from ._handle import Handle, check_seed
 
 _MODES = {"same-step": AutoresetMode.SAME_STEP, "next-step": AutoresetMode.NEXT_STEP,
           "disabled": AutoresetMode.DISABLED}
@@ -63,6 +63,9 @@ class SwiftGymVectorEnv(gymnasium.vector.VectorEnv):
         self._discrete_actions = description["action_space"]["type"] == "discrete"
 
     def reset(self, *, seed=None, options=None):
+        if isinstance(seed, (list, tuple)):
+            raise ValueError("give one integer seed (copy i is seeded seed + i), not a list")
+        check_seed(seed)
         super().reset(seed=seed)
         mask = None
         if options:
@@ -70,8 +73,6 @@ class SwiftGymVectorEnv(gymnasium.vector.VectorEnv):
             if unknown:
                 raise ValueError(f"reset takes the option 'reset_mask' only, got {sorted(unknown)}")
             mask = options["reset_mask"]
-        if isinstance(seed, (list, tuple)):
-            raise ValueError("give one integer seed (copy i is seeded seed + i), not a list")
         self._native.reset(seed=seed, mask=mask)
         observations = self._native.observations
         return (observations.copy() if self._copy else observations), {}
