@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Training", dependencies: ["Gym", "Agents", "Viewer", "TensorCore"]),
         .target(
             name: "Benchmarks",
-            dependencies: ["Gym", "Environments", "Agents", "NeuralNetwork", "TensorCore", "Viewer", "Training"]
+            dependencies: ["Gym", "Environments", "Agents", "NeuralNetwork", "TensorCore", "Viewer", "Training", "SwiftGymC"]
         ),
         .target(
             name: "GymCLI",

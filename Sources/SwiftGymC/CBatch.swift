@@ -1,3 +1,4 @@
+import Environments
 import Foundation
 import Gym
 
@@ -77,6 +78,27 @@ where Packer.Observation == E.Observation, Reader.Action == E.Action {
         batch.reset(copies: mask.map { $0 != 0 }, seed: seed)
     }
 
+    // The registry makes environments at run time, behind `any Environment`; these entry points, chosen by a type
+    // check at the top of the generic one, step its environments through code specialized for their types.
+    @_specialize(where E == CartPole, Packer == ArrayPacker<Float>, Reader == DiscreteActionReader)
+    @_specialize(where E == TimeLimit<CartPole>, Packer == ArrayPacker<Float>, Reader == DiscreteActionReader)
+    @_specialize(where E == Acrobot, Packer == ArrayPacker<Float>, Reader == DiscreteActionReader)
+    @_specialize(where E == TimeLimit<Acrobot>, Packer == ArrayPacker<Float>, Reader == DiscreteActionReader)
+    @_specialize(where E == MountainCar, Packer == ArrayPacker<Float>, Reader == DiscreteActionReader)
+    @_specialize(where E == TimeLimit<MountainCar>, Packer == ArrayPacker<Float>, Reader == DiscreteActionReader)
+    @_specialize(where E == Pendulum, Packer == ArrayPacker<Float>, Reader == BoxActionReader)
+    @_specialize(where E == TimeLimit<Pendulum>, Packer == ArrayPacker<Float>, Reader == BoxActionReader)
+    @_specialize(where E == MountainCarContinuous, Packer == ArrayPacker<Float>, Reader == BoxActionReader)
+    @_specialize(where E == TimeLimit<MountainCarContinuous>, Packer == ArrayPacker<Float>, Reader == BoxActionReader)
+    @_specialize(where E == GridWorld, Packer == StatePacker, Reader == DiscreteActionReader)
+    @_specialize(where E == TimeLimit<GridWorld>, Packer == StatePacker, Reader == DiscreteActionReader)
+    @_specialize(where E == TabularMDP, Packer == StatePacker, Reader == DiscreteActionReader)
+    @_specialize(where E == TimeLimit<TabularMDP>, Packer == StatePacker, Reader == DiscreteActionReader)
+    @_specialize(where E == Breakout, Packer == ChannelGridBytePacker, Reader == DiscreteActionReader)
+    @_specialize(where E == Freeway, Packer == ChannelGridBytePacker, Reader == DiscreteActionReader)
+    @_specialize(where E == SpaceInvaders, Packer == ChannelGridBytePacker, Reader == DiscreteActionReader)
+    @_specialize(where E == Asterix, Packer == ChannelGridBytePacker, Reader == DiscreteActionReader)
+    @_specialize(where E == Seaquest, Packer == ChannelGridBytePacker, Reader == DiscreteActionReader)
     func step(actions buffer: UnsafeRawPointer) throws {
         try reader.read(buffer, into: &actions)
         try batch.step(actions)

@@ -25,10 +25,17 @@ struct ChannelGridBytePacker: ObservationPacker {
     var storedWidth: Int { channels * height * width }
 
     func store(_ observation: ChannelGrid, into destination: UnsafeMutableBufferPointer<UInt8>) {
-        let cells = height * width
-        for cell in 0..<cells {
-            for channel in 0..<channels {
-                destination[cell * channels + channel] = UInt8(truncatingIfNeeded: observation.planes[channel] >> UInt128(cell)) & 1
+        destination.update(repeating: 0)
+        // Only the set cells are written: a board is mostly empty.
+        for channel in 0..<channels {
+            let plane = observation.planes[channel]
+            for (half, offset) in [(UInt64(truncatingIfNeeded: plane), 0), (UInt64(truncatingIfNeeded: plane >> 64), 64)] {
+                var bits = half
+                while bits != 0 {
+                    let cell = offset + bits.trailingZeroBitCount
+                    destination[cell * channels + channel] = 1
+                    bits &= bits - 1
+                }
             }
         }
     }

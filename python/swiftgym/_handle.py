@@ -93,10 +93,9 @@ class Handle:
 
     def step(self):
         """Steps every copy with `actions`, filling the buffers."""
-        if self._handle is None:
-            self._open_handle()
         status = self._step(*self._step_arguments)
         if status:
+            self._open_handle()
             _native.fail(status)
 
     def render_rgb(self, copy: int = 0) -> np.ndarray:
@@ -131,6 +130,8 @@ class Handle:
         """Frees the batch; later calls raise ClosedError. Closing twice is harmless."""
         if self._handle is not None:
             handle, self._handle = self._handle, None
+            # A later step passes NULL, never the freed address (which a new batch may come to occupy).
+            self._step_arguments = (None,) + self._step_arguments[1:]
             _native.check(lib.swiftgym_close(handle))
 
     def __del__(self):

@@ -1,5 +1,6 @@
 """A swift-gym environment as a `gymnasium.Env`."""
 
+import ctypes
 import numbers
 
 import gymnasium
@@ -38,9 +39,16 @@ class SwiftGymEnv(gymnasium.Env):
         self.action_space = _spaces.space(description["action_space"])
         self._discrete_observations = description["observation_space"]["type"] == "discrete"
         self._discrete_actions = description["action_space"]["type"] == "discrete"
-        self._action = self._native.actions
-        # A view of copy 0's row (its observation when the space is a box).
-        self._observations = self._native.observations
+        native = self._native
+        # Copy 0's entries of the native buffers, read and written through ctypes views (cheaper per step than
+        # NumPy indexing).
+        self._action = native.actions
+        self._action_value = (ctypes.c_int64 * 1).from_buffer(native.actions) if self._discrete_actions else None
+        self._observation_row = native.observations[0]
+        self._state_value = (ctypes.c_int64 * 1).from_buffer(native.observations) if self._discrete_observations else None
+        self._reward = (ctypes.c_double * 1).from_buffer(native.rewards)
+        self._terminated = (ctypes.c_bool * 1).from_buffer(native.terminated)
+        self._truncated = (ctypes.c_bool * 1).from_buffer(native.truncated)
 
     def reset(self, *, seed=None, options=None):
         check_seed(seed)
@@ -52,26 +60,23 @@ class SwiftGymEnv(gymnasium.Env):
 
     def step(self, action):
         if self._discrete_actions:
-            if not isinstance(action, (numbers.Integral, np.integer)) and not (
-                    isinstance(action, np.ndarray) and action.shape == () and np.issubdtype(action.dtype, np.integer)):
+            if type(action) is not int and not _is_integer(action):
                 raise TypeError(f"a discrete action must be an integer, got {action!r}; the action space is "
                                 f"{self.action_space}")
-            self._action[0] = int(action)
+            self._action_value[0] = action
         else:
             values = np.asarray(action, dtype=np.float32)
             if values.shape != self.action_space.shape:
                 raise ValueError(f"an action must have shape {self.action_space.shape}, got {values.shape}; the "
                                  f"action space is {self.action_space}")
             self._action[0] = values
-        native = self._native
-        native.step()
-        return (self._current_observation(), float(native.rewards[0]), bool(native.terminated[0]),
-                bool(native.truncated[0]), {})
+        self._native.step()
+        return self._current_observation(), self._reward[0], self._terminated[0], self._truncated[0], {}
 
     def _current_observation(self):
         if self._discrete_observations:
-            return int(self._observations[0])
-        return self._observations[0].copy()
+            return self._state_value[0]
+        return self._observation_row.copy()
 
     def render(self):
         if self.render_mode == "rgb_array":
@@ -92,3 +97,10 @@ class SwiftGymEnv(gymnasium.Env):
     def close(self):
         self._native.close()
         super().close()
+
+
+def _is_integer(value) -> bool:
+    """Whether `value` is an integer of any kind (Python, NumPy, or a 0-d integer array)."""
+    if isinstance(value, (numbers.Integral, np.integer)):
+        return not isinstance(value, bool)
+    return isinstance(value, np.ndarray) and value.shape == () and value.dtype.kind in "iu"

@@ -82,19 +82,18 @@ class SwiftGymVectorEnv(gymnasium.vector.VectorEnv):
         actions = np.asarray(actions)
         if actions.shape != self._action_shape:
             raise ValueError(f"expected actions of shape {self._action_shape} (one per copy), got {actions.shape}")
-        if self._discrete_actions and not np.issubdtype(actions.dtype, np.integer):
+        if self._discrete_actions and actions.dtype.kind not in "iu":
             raise TypeError(f"discrete actions must be integers, got dtype {actions.dtype}; the action space is "
                             f"{self.action_space}")
         self._actions[...] = actions
         native.step()
         infos = {}
-        if self._same_step:
+        if self._same_step and (native.terminated.any() or native.truncated.any()):
             done = native.terminated | native.truncated
-            if done.any():
-                final = np.full(self.num_envs, None, dtype=object)
-                for index in np.flatnonzero(done):
-                    final[index] = native.final_observations[index].copy()
-                infos = {"final_obs": final, "_final_obs": done, "final_info": {}, "_final_info": done.copy()}
+            final = np.full(self.num_envs, None, dtype=object)
+            for index in np.flatnonzero(done):
+                final[index] = native.final_observations[index].copy()
+            infos = {"final_obs": final, "_final_obs": done, "final_info": {}, "_final_info": done.copy()}
         if self._copy:
             return (native.observations.copy(), native.rewards.copy(), native.terminated.copy(),
                     native.truncated.copy(), infos)

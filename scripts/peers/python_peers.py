@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Peers for `gym bench python`: swiftgym from Python beside EnvPool, Gymnasium's SyncVectorEnv and MinAtar.
+
+Measured the same way for every side: random actions drawn beforehand (a table of 256 rows used in turn), the
+fastest of three runs.
+- Vector stepping: 64 CartPole-v1 copies (time limit 500, finished copies reset automatically), 2 threads where the
+  library has threads: `swiftgym.make_vec(..., copy=False)` and the default `copy=True`, EnvPool
+  (`num_threads=2`), `gymnasium.vector.SyncVectorEnv`.
+- One Breakout environment stepped one step at a time (minimal action set, sticky actions 0.1): `swiftgym.make`,
+  and MinAtar's own `Environment.act` (minimal actions mapped to its full set) + `state()`.
+The per-call cost of the bridge is the swiftgym figure's time per step.
+
+    python3 -m venv /tmp/peers && /tmp/peers/bin/pip install gymnasium numpy envpool minatar
+    swift build -c release --product SwiftGymC
+    PYTHONPATH=python /tmp/peers/bin/python scripts/peers/python_peers.py [--threads 2]
+"""
+import argparse
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+
+def installed(module: str) -> bool:
+    if importlib.util.find_spec(module) is None:
+        print(f"{module}: peer not installed")
+        return False
+    return True
+
+
+def fastest(run, repetitions: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repetitions):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def vector_rate(make, copies: int, steps: int) -> float:
+    import numpy as np
+
+    rows = np.random.default_rng(0).integers(2, size=(256, copies))
+
+    def run():
+        envs = make()
+        envs.reset(seed=0)
+        for step in range(steps):
+            envs.step(rows[step & 255])
+        envs.close()
+
+    return steps * copies / fastest(run)
+
+
+def single_rate(reset, step, steps: int) -> float:
+    import numpy as np
+
+    actions = np.random.default_rng(0).integers(3, size=256).tolist()
+
+    def run():
+        reset()
+        for index in range(steps):
+            if step(actions[index & 255]):
+                reset()
+
+    return steps / fastest(run)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--threads", default="2")
+    parser.add_argument("--copies", type=int, default=64)
+    arguments = parser.parse_args()
+    threads = int(arguments.threads.split(",")[-1])
+    copies = arguments.copies
+    if not installed("gymnasium") or not installed("numpy"):
+        return
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "python"))
+    try:
+        import swiftgym
+    except ImportError as error:
+        print(f"swiftgym: not importable ({error})")
+        return
+    import gymnasium as gym
+
+    print(f"vector stepping, CartPole-v1 x {copies}, {threads} thread(s), random actions (steps/s)")
+    ours = vector_rate(lambda: swiftgym.make_vec("CartPole-v1", copies, threads=threads, copy=False), copies, 20000)
+    ours_copy = vector_rate(lambda: swiftgym.make_vec("CartPole-v1", copies, threads=threads), copies, 20000)
+    one_thread = vector_rate(lambda: swiftgym.make_vec("CartPole-v1", copies, threads=1, copy=False), copies, 20000)
+    print(f"  swiftgym.make_vec copy=False  {ours:12.4g}   ({1e6 * copies / ours:.2f} us a call)")
+    print(f"  swiftgym.make_vec copy=True   {ours_copy:12.4g}")
+    print(f"  swiftgym, threads=1           {one_thread:12.4g}   ({1e6 * copies / one_thread:.2f} us a call)")
+    if installed("envpool"):
+        import envpool
+        rate = vector_rate(lambda: envpool.make("CartPole-v1", env_type="gymnasium", num_envs=copies,
+                                                num_threads=threads, seed=0), copies, 5000)
+        print(f"  envpool num_threads={threads}        {rate:12.4g}   swiftgym {ours / rate:.1f}x")
+    rate = vector_rate(lambda: gym.vector.SyncVectorEnv([lambda: gym.make("CartPole-v1")] * copies), copies, 300)
+    print(f"  gymnasium SyncVectorEnv       {rate:12.4g}   swiftgym {ours / rate:.1f}x")
+
+    print("one Breakout environment, one step a call, minimal actions, sticky 0.1 (steps/s)")
+    env = swiftgym.make("MinAtar/Breakout-v1")
+
+    def swift_step(action):
+        _, _, terminated, truncated, _ = env.step(action)
+        return terminated or truncated
+
+    ours = single_rate(lambda: env.reset(seed=0), swift_step, 100000)
+    print(f"  swiftgym.make                 {ours:12.4g}   ({1e6 / ours:.2f} us a step)")
+    native = env.unwrapped._native
+    calls = 100000
+    bare = fastest(lambda: [native.step() for _ in range(calls)]) / calls
+    print(f"  of which the C call           {1e6 * bare:12.2f} us (swiftgym_step through ctypes, the game's step included)")
+    if installed("minatar"):
+        from minatar import Environment
+        game = Environment("breakout", sticky_action_prob=0.1)
+        minimal = list(game.minimal_action_set())
+
+        def minatar_step(action):
+            _, terminal = game.act(minimal[action])
+            game.state()
+            return terminal
+
+        rate = single_rate(game.reset, minatar_step, 30000)
+        print(f"  minatar act + state()         {rate:12.4g}   swiftgym {ours / rate:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
