@@ -35,7 +35,7 @@ def swift_library() -> Path:
     command = ["swift", "build", "-c", "release", "--product", "SwiftGymC"]
     print("swiftgym: " + " ".join(command), flush=True)
     subprocess.run(command, cwd=package_root, check=True)
-    binaries = subprocess.run(command[:3] + ["--show-bin-path"], cwd=package_root, check=True,
+    binaries = subprocess.run(command[:4] + ["--show-bin-path"], cwd=package_root, check=True,
                               capture_output=True, text=True).stdout.strip()
     return Path(binaries) / LIBRARY_NAME
 
