@@ -61,6 +61,7 @@ class SwiftGymVectorEnv(gymnasium.vector.VectorEnv):
         self._actions = self._native.actions
         self._action_shape = self._actions.shape
         self._discrete_actions = description["action_space"]["type"] == "discrete"
+        self._done = np.zeros(self.num_envs, dtype=np.bool_)
 
     def reset(self, *, seed=None, options=None):
         if isinstance(seed, (list, tuple)):
@@ -88,12 +89,14 @@ class SwiftGymVectorEnv(gymnasium.vector.VectorEnv):
         self._actions[...] = actions
         native.step()
         infos = {}
-        if self._same_step and (native.terminated.any() or native.truncated.any()):
-            done = native.terminated | native.truncated
-            final = np.full(self.num_envs, None, dtype=object)
-            for index in np.flatnonzero(done):
-                final[index] = native.final_observations[index].copy()
-            infos = {"final_obs": final, "_final_obs": done, "final_info": {}, "_final_info": done.copy()}
+        if self._same_step:
+            done = np.logical_or(native.terminated, native.truncated, out=self._done)
+            if done.any():
+                final = np.empty(self.num_envs, dtype=object)
+                finals = native.final_observations
+                for index in done.nonzero()[0].tolist():
+                    final[index] = finals[index].copy()
+                infos = {"final_obs": final, "_final_obs": done.copy(), "final_info": {}, "_final_info": done.copy()}
         if self._copy:
             return (native.observations.copy(), native.rewards.copy(), native.terminated.copy(),
                     native.truncated.copy(), infos)

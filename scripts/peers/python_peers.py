@@ -83,20 +83,27 @@ def main() -> None:
         return
     import gymnasium as gym
 
-    print(f"vector stepping, CartPole-v1 x {copies}, {threads} thread(s), random actions (steps/s)")
-    ours = vector_rate(lambda: swiftgym.make_vec("CartPole-v1", copies, threads=threads, copy=False), copies, 20000)
-    ours_copy = vector_rate(lambda: swiftgym.make_vec("CartPole-v1", copies, threads=threads), copies, 20000)
-    one_thread = vector_rate(lambda: swiftgym.make_vec("CartPole-v1", copies, threads=1, copy=False), copies, 20000)
-    print(f"  swiftgym.make_vec copy=False  {ours:12.4g}   ({1e6 * copies / ours:.2f} us a call)")
-    print(f"  swiftgym.make_vec copy=True   {ours_copy:12.4g}")
-    print(f"  swiftgym, threads=1           {one_thread:12.4g}   ({1e6 * copies / one_thread:.2f} us a call)")
+    print(f"vector stepping, CartPole-v1 x {copies}, random actions (steps/s); SAME_STEP builds infos['final_obs'], "
+          "NEXT_STEP resets as EnvPool does")
+    rates = {}
+    for count in sorted({1, threads}):
+        for mode in ("SameStep", "NextStep"):
+            rate = vector_rate(lambda: swiftgym.make_vec("CartPole-v1", copies, threads=count, copy=False,
+                                                         autoreset_mode=mode), copies, 20000)
+            rates[count, mode] = rate
+            print(f"  swiftgym {mode:9} threads={count}  {rate:12.4g}   ({1e6 * copies / rate:.2f} us a call)")
+    copied = vector_rate(lambda: swiftgym.make_vec("CartPole-v1", copies, threads=threads), copies, 20000)
+    print(f"  swiftgym copy=True threads={threads} {copied:11.4g}")
     if installed("envpool"):
         import envpool
-        rate = vector_rate(lambda: envpool.make("CartPole-v1", env_type="gymnasium", num_envs=copies,
-                                                num_threads=threads, seed=0), copies, 5000)
-        print(f"  envpool num_threads={threads}        {rate:12.4g}   swiftgym {ours / rate:.1f}x")
+        for count in sorted({1, threads}):
+            rate = vector_rate(lambda: envpool.make("CartPole-v1", env_type="gymnasium", num_envs=copies,
+                                                    num_threads=count, seed=0), copies, 5000)
+            print(f"  envpool num_threads={count}        {rate:12.4g}   swiftgym NextStep {rates[count, 'NextStep'] / rate:.1f}x,"
+                  f" SameStep {rates[count, 'SameStep'] / rate:.1f}x (same threads)")
+    ours = max(rates.values())
     rate = vector_rate(lambda: gym.vector.SyncVectorEnv([lambda: gym.make("CartPole-v1")] * copies), copies, 300)
-    print(f"  gymnasium SyncVectorEnv       {rate:12.4g}   swiftgym {ours / rate:.1f}x")
+    print(f"  gymnasium SyncVectorEnv       {rate:12.4g}   swiftgym's best {ours / rate:.1f}x")
 
     print("one Breakout environment, one step a call, minimal actions, sticky 0.1 (steps/s)")
     env = swiftgym.make("MinAtar/Breakout-v1")
