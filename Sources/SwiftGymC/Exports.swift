@@ -153,11 +153,8 @@ public func swiftgym_render_text(_ handle: OpaquePointer?, _ copy: Int64,
 public func swiftgym_get_state(_ handle: OpaquePointer?, _ copy: Int64, _ values: UnsafeMutablePointer<Double>?,
                                _ count: Int64) -> Int32 {
     withStatus {
-        let open = try OpenEnvironments.environment(handle)
-        let values = try required(values, "values")
-        let copy = try open.checkCopy(copy)
-        try checkStateCount(count, of: open.batch)
-        guard let state = open.batch.stateVector(of: copy) else { throw noStateVector }
+        let (batch, copy, values) = try stateArguments(handle, copy, values, count)
+        guard let state = batch.stateVector(of: copy) else { throw noStateVector }
         for (index, value) in state.enumerated() { values[index] = value }
     }
 }
@@ -167,25 +164,29 @@ public func swiftgym_get_state(_ handle: OpaquePointer?, _ copy: Int64, _ values
 public func swiftgym_set_state(_ handle: OpaquePointer?, _ copy: Int64, _ values: UnsafePointer<Double>?,
                                _ count: Int64) -> Int32 {
     withStatus {
-        let open = try OpenEnvironments.environment(handle)
-        let values = try required(values, "values")
-        let copy = try open.checkCopy(copy)
-        try checkStateCount(count, of: open.batch)
+        let (batch, copy, values) = try stateArguments(handle, copy, values, count)
         let state = Array(UnsafeBufferPointer(start: values, count: Int(count)))
         guard state.allSatisfy(\.isFinite) else {
             throw CFailure(.invalidArgument, "a state must be finite numbers, got \(state)")
         }
-        guard open.batch.setStateVector(state, of: copy) else { throw noStateVector }
+        guard batch.setStateVector(state, of: copy) else { throw noStateVector }
     }
 }
 
 private let noStateVector = CFailure(.unsupported, "this environment exposes no state vector (only the classic-control tasks do)")
 
-private func checkStateCount(_ count: Int64, of batch: any CBatch) throws {
-    guard batch.stateVectorCount > 0 else { throw noStateVector }
-    guard count == Int64(batch.stateVectorCount) else {
-        throw CFailure(.bufferSize, "this environment's state has \(batch.stateVectorCount) numbers, got a buffer of \(count)")
+/// The batch, copy and values of a state call, checked: an open handle, a copy of the batch, a non-NULL buffer of
+/// exactly the state's size.
+private func stateArguments<Pointer>(_ handle: OpaquePointer?, _ copy: Int64, _ values: Pointer?,
+                                     _ count: Int64) throws -> (any CBatch, Int, Pointer) {
+    let open = try OpenEnvironments.environment(handle)
+    let values = try required(values, "values")
+    let copy = try open.checkCopy(copy)
+    guard open.batch.stateVectorCount > 0 else { throw noStateVector }
+    guard count == Int64(open.batch.stateVectorCount) else {
+        throw CFailure(.bufferSize, "this environment's state has \(open.batch.stateVectorCount) numbers, got a buffer of \(count)")
     }
+    return (open.batch, copy, values)
 }
 
 /// Closes the batch and frees everything it handed out.

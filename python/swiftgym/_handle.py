@@ -66,6 +66,27 @@ class Handle:
         self._step = lib.swiftgym_step
 
     @property
+    def metadata(self) -> dict:
+        """Gymnasium's metadata of the environment: its render modes and frame rate."""
+        return {"render_modes": list(self.description["render_modes"]), "render_fps": self.description["render_fps"]}
+
+    def check_render_mode(self, render_mode):
+        """Closes the batch and raises unless `render_mode` is None or one the environment supports."""
+        modes = self.description["render_modes"]
+        if render_mode is not None and render_mode not in modes:
+            self.close()
+            raise ValueError(f"render_mode {render_mode!r} is not supported by {self.description['id']!r}; valid "
+                             f"render modes: {', '.join(modes) or 'none'}")
+
+    def render(self, render_mode):
+        """Copy 0 drawn in `render_mode` (an RGB array, text), or None without a mode."""
+        if render_mode == "rgb_array":
+            return self.render_rgb()
+        if render_mode == "ansi":
+            return self.render_text()
+        return None
+
+    @property
     def is_open(self) -> bool:
         return self._handle is not None
 

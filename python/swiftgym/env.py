@@ -29,11 +29,8 @@ class SwiftGymEnv(gymnasium.Env):
         self._native = Handle(env_id, 1, options, seed=seed, threads=1, max_episode_steps=max_episode_steps,
                               autoreset_mode="disabled")
         description = self._native.description
-        self.metadata = {"render_modes": list(description["render_modes"]), "render_fps": description["render_fps"]}
-        if render_mode is not None and render_mode not in self.metadata["render_modes"]:
-            self._native.close()
-            valid = ", ".join(self.metadata["render_modes"]) or "none"
-            raise ValueError(f"render_mode {render_mode!r} is not supported by {env_id!r}; valid render modes: {valid}")
+        self.metadata = self._native.metadata
+        self._native.check_render_mode(render_mode)
         self.render_mode = render_mode
         self.observation_space = _spaces.space(description["observation_space"])
         self.action_space = _spaces.space(description["action_space"])
@@ -79,11 +76,7 @@ class SwiftGymEnv(gymnasium.Env):
         return self._observation_row.copy()
 
     def render(self):
-        if self.render_mode == "rgb_array":
-            return self._native.render_rgb()
-        if self.render_mode == "ansi":
-            return self._native.render_text()
-        return None
+        return self._native.render(self.render_mode)
 
     @property
     def state(self) -> np.ndarray:

@@ -45,12 +45,8 @@ class SwiftGymVectorEnv(gymnasium.vector.VectorEnv):
                               max_episode_steps=max_episode_steps, autoreset_mode=native_mode)
         description = self._native.description
         self.num_envs = self._native.num_envs
-        self.metadata = {"render_modes": list(description["render_modes"]), "render_fps": description["render_fps"],
-                         "autoreset_mode": mode}
-        if render_mode is not None and render_mode not in self.metadata["render_modes"]:
-            self._native.close()
-            valid = ", ".join(self.metadata["render_modes"]) or "none"
-            raise ValueError(f"render_mode {render_mode!r} is not supported by {env_id!r}; valid render modes: {valid}")
+        self.metadata = {**self._native.metadata, "autoreset_mode": mode}
+        self._native.check_render_mode(render_mode)
         self.render_mode = render_mode
         self.single_observation_space = _spaces.space(description["observation_space"])
         self.single_action_space = _spaces.space(description["action_space"])
@@ -103,11 +99,7 @@ class SwiftGymVectorEnv(gymnasium.vector.VectorEnv):
         return native.observations, native.rewards, native.terminated, native.truncated, infos
 
     def render(self):
-        if self.render_mode == "rgb_array":
-            return self._native.render_rgb()
-        if self.render_mode == "ansi":
-            return self._native.render_text()
-        return None
+        return self._native.render(self.render_mode)
 
     def close_extras(self, **kwargs):
         self._native.close()

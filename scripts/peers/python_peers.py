@@ -15,26 +15,10 @@ The per-call cost of the bridge is the swiftgym figure's time per step.
     PYTHONPATH=python /tmp/peers/bin/python scripts/peers/python_peers.py [--threads 2]
 """
 import argparse
-import importlib.util
 import sys
-import time
 from pathlib import Path
 
-
-def installed(module: str) -> bool:
-    if importlib.util.find_spec(module) is None:
-        print(f"{module}: peer not installed")
-        return False
-    return True
-
-
-def fastest(run, repetitions: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repetitions):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
+from batched_peers import fastest, installed
 
 
 def vector_rate(make, copies: int, steps: int) -> float:
