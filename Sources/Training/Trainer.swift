@@ -62,7 +62,7 @@ public final class Trainer {
     /// and the observers have heard of it.
     @discardableResult
     public func train<L: EpisodeLearner, E: Environment>(_ learner: inout L, in environment: inout E) throws -> TrainingResult
-    where E.Observation == L.Observation, E.Action == Int {
+    where E.Observation == L.Observation, E.Action == L.Action {
         var watched = Watched(environment, watchers: watchers)
         defer { environment = watched.base }
         // Whether the environment reports goals is a fact of its type: look for it once, and per episode only then.
@@ -79,7 +79,7 @@ public final class Trainer {
     /// (which the batch steps on this thread), and `environment` ends as copy 0 is.
     @discardableResult
     public func train<L: RolloutLearner, E: Environment>(_ learner: inout L, in environment: inout E) throws -> TrainingResult
-    where E.Observation == L.Observation, E.Action == Int {
+    where E.Observation == L.Observation, E.Action == L.Action {
         let copies = [Watched(environment, watchers: watchers)]
             + Array(repeating: Watched(environment, watchers: []), count: learner.environmentCount - 1)
         let batch = try learner.makeBatch(of: copies)
@@ -91,7 +91,7 @@ public final class Trainer {
     /// that ended in it; `showing` is the environment a greedy demonstration starts from.
     private func run<L: Learner, E: Environment>(
         _ learner: inout L, showing environment: () -> E, round: (inout L) throws -> [TrainingEpisode]
-    ) throws -> TrainingResult where E.Observation == L.Observation, E.Action == Int {
+    ) throws -> TrainingResult where E.Observation == L.Observation, E.Action == L.Action {
         let clock = ContinuousClock()
         let start = clock.now
         try notify { try $0.trainingStarted(TrainingStart(budget: learner.budget, figures: learner.figures)) }

@@ -34,8 +34,33 @@ struct NeuralRun: EncodedEnvironmentVisitor {
         case .a2c:
             return try run(A2C<Encoder>.self, preset: kind.a2cPreset, on: environment, encoder: encoder,
                            actionCount: actions.count) { try trainer.train(&$0, in: &$1) }
+        case .sac:
+            throw GymError("sac needs continuous (Box) actions; '\(plan.environmentName)' has \(environment.actionSpace): use dqn, ppo or a2c")
         case .qLearning, .sarsa, .expectedSarsa, .valueIteration, .policyIteration:
             throw GymError("\(plan.agent.rawValue) is not a neural agent")
+        }
+    }
+
+    /// The continuous-control part: the agent acts in [−1, 1] per component and ``RescaleAction`` maps that onto
+    /// the environment's bounds (how Stable-Baselines3 runs SAC).
+    func visitContinuous<E: ContinuousControlEnvironment>(_ environment: E) throws -> TrainingReport {
+        guard plan.agent == .sac else {
+            throw GymError("\(plan.agent.rawValue) needs discrete actions; '\(plan.environmentName)' has continuous actions \(environment.actionSpace): use sac")
+        }
+        guard environment.observationSpace.shape.count == 1 else {
+            throw GymError("sac needs flat observation vectors; '\(plan.environmentName)' has shape \(environment.observationSpace.shape)")
+        }
+        let rescaled: RescaleAction<E>
+        do {
+            rescaled = try RescaleAction(environment)
+        } catch {
+            throw GymError("sac needs finite action bounds to rescale its [-1, 1] actions onto; '\(plan.environmentName)' has \(environment.actionSpace)")
+        }
+        let encoder = VectorEncoder(size: environment.observationSpace.shape[0])
+        let trainer = parts.trainer
+        return try run(SAC<VectorEncoder>.self, preset: SACConfiguration.tuned(for: plan.spec.canonicalName),
+                       on: rescaled, encoder: encoder, actionCount: rescaled.actionSpace.low.count) {
+            try trainer.train(&$0, in: &$1)
         }
     }
 
@@ -44,7 +69,7 @@ struct NeuralRun: EncodedEnvironmentVisitor {
     private func run<Agent: NeuralAgent, E: Environment>(
         _ type: Agent.Type, preset: Agent.Configuration, on environment: E, encoder: Agent.Encoder, actionCount: Int,
         train: (inout Agent, inout E) throws -> TrainingResult
-    ) throws -> TrainingReport where E.Observation == Agent.Encoder.Observation, E.Action == Int {
+    ) throws -> TrainingReport where E.Observation == Agent.Encoder.Observation, E.Action == Agent.Action {
         var environment = environment
         var (agent, configuration) = try makeAgent(type, preset: preset, encoder: encoder, actionCount: actionCount)
         var report = parts.report
@@ -71,7 +96,7 @@ struct NeuralRun: EncodedEnvironmentVisitor {
         if let discrete = environment as? any DiscreteEnvironment {
             // Every state's greedy action and value, as the tabular agents report them.
             let states = (0..<discrete.observationSpace.count).compactMap { $0 as? Agent.Encoder.Observation }
-            report.policy = states.map(agent.greedyAction)
+            report.policy = states.compactMap { agent.greedyAction($0) as? Int }
             report.values = states.compactMap(agent.stateValue)
             report.policyPicture = environment.capability(PolicyRendering.self)?.policyText(report.policy)
         }

@@ -113,6 +113,9 @@ public enum TrainingSession {
     private static func neural(_ plan: RunPlan, on environment: any Environment, parts: Parts, checkpoint: URL?,
                                evaluateOnly: Bool = false) throws -> TrainingReport {
         let visitor = NeuralRun(plan: plan, parts: parts, checkpoint: checkpoint, evaluateOnly: evaluateOnly)
+        if let continuous = environment as? any ContinuousControlEnvironment {
+            return try visitor.visitContinuous(continuous)
+        }
         guard let report = try withObservationEncoder(for: environment, visitor) else {
             let spaces = spaceDescriptions(of: environment)
             throw GymError("\(plan.agent.rawValue) needs discrete actions and integer, float-vector, channel-grid or image observations; '\(plan.environmentName)' has observations \(spaces.observation) and actions \(spaces.action)")
