@@ -1,11 +1,12 @@
 import Gym
 
 /// Settings for ``SAC``; the defaults are Stable-Baselines3's SAC defaults (which RL Baselines3 Zoo's entries
-/// override), with a 20k-step budget.
+/// override), with a 20k-step budget. The actor, the critics and α each have an Adam optimizer with the same step
+/// size.
 public struct SACConfiguration: Equatable, Sendable, Codable {
     /// Environment steps to train for.
     public var totalSteps = 20_000
-    /// The step size of the actor's, the critics' and the entropy coefficient's Adam optimizers.
+    /// The optimizer's step size.
     public var learningRate = 3e-4
     /// Transitions the replay buffer holds.
     public var bufferSize = 1_000_000
