@@ -41,26 +41,34 @@ struct NeuralRun: EncodedEnvironmentVisitor {
         }
     }
 
-    /// The continuous-control part: the agent acts in [−1, 1] per component and ``RescaleAction`` maps that onto
-    /// the environment's bounds (how Stable-Baselines3 runs SAC).
+    /// The continuous-control part. SAC acts in [−1, 1] per component and ``RescaleAction`` maps that onto the
+    /// environment's bounds (how Stable-Baselines3 runs SAC); PPO's Gaussian samples are clipped to the bounds by
+    /// ``ClipAction`` (how CleanRL runs it).
     func visitContinuous<E: ContinuousControlEnvironment>(_ environment: E) throws -> TrainingReport {
-        guard plan.agent == .sac else {
-            throw GymError("\(plan.agent.rawValue) needs discrete actions; '\(plan.environmentName)' has continuous actions \(environment.actionSpace): use sac")
-        }
         guard environment.observationSpace.shape.count == 1 else {
-            throw GymError("sac needs flat observation vectors; '\(plan.environmentName)' has shape \(environment.observationSpace.shape)")
-        }
-        let rescaled: RescaleAction<E>
-        do {
-            rescaled = try RescaleAction(environment)
-        } catch {
-            throw GymError("sac needs finite action bounds to rescale its [-1, 1] actions onto; '\(plan.environmentName)' has \(environment.actionSpace)")
+            throw GymError("\(plan.agent.rawValue) needs flat observation vectors; '\(plan.environmentName)' has shape \(environment.observationSpace.shape)")
         }
         let encoder = VectorEncoder(size: environment.observationSpace.shape[0])
+        let components = environment.actionSpace.low.count
         let trainer = parts.trainer
-        return try run(SAC<VectorEncoder>.self, preset: SACConfiguration.tuned(for: plan.spec.canonicalName),
-                       on: rescaled, encoder: encoder, actionCount: rescaled.actionSpace.low.count) {
-            try trainer.train(&$0, in: &$1)
+        switch plan.agent {
+        case .sac:
+            let rescaled: RescaleAction<E>
+            do {
+                rescaled = try RescaleAction(environment)
+            } catch {
+                throw GymError("sac needs finite action bounds to rescale its [-1, 1] actions onto; '\(plan.environmentName)' has \(environment.actionSpace)")
+            }
+            return try run(SAC<VectorEncoder>.self, preset: SACConfiguration.tuned(for: plan.spec.canonicalName),
+                           on: rescaled, encoder: encoder, actionCount: components) { try trainer.train(&$0, in: &$1) }
+        case .ppo:
+            return try run(GaussianPPO<VectorEncoder>.self,
+                           preset: OnPolicyConfiguration.ppoContinuous(for: plan.spec.canonicalName),
+                           on: ClipAction(environment), encoder: encoder, actionCount: components) {
+                try trainer.train(&$0, in: &$1)
+            }
+        default:
+            throw GymError("\(plan.agent.rawValue) needs discrete actions; '\(plan.environmentName)' has continuous actions \(environment.actionSpace): use sac or ppo")
         }
     }
 
