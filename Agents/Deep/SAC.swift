@@ -232,9 +232,6 @@ public final class SAC<Encoder: ObservationEncoder> {
 
     // MARK: - Plumbing
 
-    /// Whether the stop check asks to end the episode now.
-    private var stopRequested: Bool { stopCheck?() ?? false }
-
     /// One observation as a `[1, inputs]` tensor.
     private func input(_ observation: Encoder.Observation) -> Tensor {
         Tensor(shape: [1, encoder.inputSize], scalars: encoder.features(observation))

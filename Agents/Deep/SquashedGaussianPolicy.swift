@@ -26,14 +26,10 @@ public final class SquashedGaussianPolicy: Layer {
 
     /// A policy for `inputs` features and `actionCount` components, with PyTorch's default initialization.
     public init(inputs: Int, hidden: [Int], actionCount: Int, using generator: inout some RandomNumberGenerator) {
-        var layers: [any Layer] = []
-        var width = inputs
-        for size in hidden {
-            layers.append(Linear(width, size, using: &generator))
-            layers.append(ReLU())
-            width = size
-        }
-        body = Sequential(layers)
+        // The hidden layers are a multilayer perceptron ending in the last width, with a ReLU after it too.
+        let width = hidden.last ?? inputs
+        body = Sequential(hidden.isEmpty ? [] : StandardNetworks.multilayerPerceptron(
+            inputs: inputs, hidden: Array(hidden.dropLast()), outputs: width, using: &generator).layers + [ReLU()])
         meanHead = Linear(width, actionCount, using: &generator)
         logStandardDeviationHead = Linear(width, actionCount, using: &generator)
         self.actionCount = actionCount
