@@ -4,7 +4,8 @@ import Gym
 
 /// Runs any ``Learner`` (tabular, DQN, REINFORCE, actor-critic, and PPO and A2C on N copies) and any planner, and
 /// owns what every run shares: stop requests, the moving average and the episode that reached the reward threshold,
-/// the checkpoint (written at the end, and with the last good networks when training diverges), the events its
+/// the checkpoint (written at the end, and with the last good networks when training diverges; with the statistics
+/// of normalization wrappers, ``LearnedStatistics``, in its metadata), the events its
 /// observers receive, and the greedy evaluation.
 ///
 /// A program gets everything `gym run` shows in a few lines:
@@ -125,7 +126,8 @@ public final class Trainer {
                 episodes = try round(&learner)
             } catch let divergence as TrainingDiverged {
                 result.divergence = divergence
-                try finish(&result, learner: learner, seconds: seconds(clock.now - start))
+                try finish(&result, learner: learner, seconds: seconds(clock.now - start),
+                           statistics: learnedStatistics(of: environment()))
                 throw divergence
             }
             if let updateError { throw updateError }
@@ -148,19 +150,27 @@ public final class Trainer {
                 }
             }
         }
-        try finish(&result, learner: learner, seconds: seconds(clock.now - start))
+        try finish(&result, learner: learner, seconds: seconds(clock.now - start),
+                   statistics: learnedStatistics(of: environment()))
         return result
     }
 
-    /// Fills in the final counters, saves the learner and tells the observers.
-    private func finish<L: Learner>(_ result: inout TrainingResult, learner: L, seconds: Double) throws {
+    /// The statistics the environment's wrappers learned (``LearnedStatistics``), for the checkpoint's metadata.
+    private func learnedStatistics(of environment: some Environment) -> [String: String] {
+        environment.capability(LearnedStatistics.self)?.statisticsEntries ?? [:]
+    }
+
+    /// Fills in the final counters, saves the learner (with `statistics` added to its metadata) and tells the
+    /// observers.
+    private func finish<L: Learner>(_ result: inout TrainingResult, learner: L, seconds: Double,
+                                    statistics: [String: String]) throws {
         result.episodes = learner.episodesCompleted
         result.steps = learner.stepsTaken
         result.figures = learner.figures
         result.seconds = seconds
         if let checkpoint, learner.savesCheckpoints {
             do {
-                try learner.save(to: checkpoint, metadata: checkpointMetadata)
+                try learner.save(to: checkpoint, metadata: checkpointMetadata.merging(statistics) { _, learned in learned })
                 try notify { try $0.checkpointSaved(to: checkpoint, lastGood: result.divergence != nil) }
             } catch {
                 unwrittenOutputs.append("the checkpoint: \(error)")

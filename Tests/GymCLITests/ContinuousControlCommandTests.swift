@@ -46,6 +46,28 @@ import Testing
         #expect(try CommandRunner.json(evaluated)["eval_mean_return"] as? Double == report["eval_mean_return"] as? Double)
     }
 
+    @Test func normalizedObservationsAreSavedRestoredAndFrozenForEvaluation() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gym-norm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let trained = try CommandRunner.run(
+            ["run", "ppo", "pendulum", "--normalize-observations", "--steps", "256", "--num-envs", "2", "--num-steps",
+             "64", "--update-epochs", "1", "--eval-episodes", "2", "--save", "ppo.safetensors", "--json"], in: directory)
+        #expect(trained.status == 0, "\(trained.stderr)")
+        let report = try CommandRunner.json(trained)
+        #expect((report["hyperparameters"] as? [String: String])?["normalize_observations"] == "true")
+        // gym eval restores the statistics without being told, frozen: the same greedy episodes score the same.
+        let evaluated = try CommandRunner.run(["eval", "ppo", "pendulum", "--load", "ppo.safetensors", "--episodes", "2",
+                                               "--json"], in: directory)
+        #expect(evaluated.status == 0, "\(evaluated.stderr)")
+        let evaluation = try CommandRunner.json(evaluated)
+        #expect((evaluation["hyperparameters"] as? [String: String])?["normalize_observations"] == "true")
+        #expect(evaluation["eval_mean_return"] as? Double == report["eval_mean_return"] as? Double)
+        let refused = try CommandRunner.run(["run", "dqn", "cartpole", "--normalize-observations", "--steps", "10"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--normalize-observations applies to continuous-control runs"))
+    }
+
     @Test func sacRunsLogsPlotsSavesResumesAndEvaluates() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gym-sac-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -41,16 +41,32 @@ struct NeuralRun: EncodedEnvironmentVisitor {
         }
     }
 
-    /// The continuous-control part. SAC acts in [−1, 1] per component and ``RescaleAction`` maps that onto the
-    /// environment's bounds (how Stable-Baselines3 runs SAC); PPO's Gaussian samples are clipped to the bounds by
-    /// ``ClipAction`` (how CleanRL runs it).
+    /// The continuous-control part, with the observations normalized when the plan asks (or the checkpoint holds
+    /// their statistics, which are restored); the statistics are frozen for the evaluation.
     func visitContinuous<E: ContinuousControlEnvironment>(_ environment: E) throws -> TrainingReport {
         guard environment.observationSpace.shape.count == 1 else {
             throw GymError("\(plan.agent.rawValue) needs flat observation vectors; '\(plan.environmentName)' has shape \(environment.observationSpace.shape)")
         }
+        let metadata = try checkpoint.map { try CheckpointFile.read($0).metadata } ?? [:]
+        let saved = try RunningMeanVariance<Float>.saved(under: NormalizeObservation<E>.statisticsKey, in: metadata,
+                                                         size: environment.observationSpace.shape[0])
+        guard plan.normalizeObservations || saved != nil else {
+            return try continuous(environment, normalized: false) { _ in }
+        }
+        var normalized = NormalizeObservation(environment)
+        if let saved { normalized.statistics = saved }
+        return try continuous(normalized, normalized: true) { $0.updatesStatistics = false }
+    }
+
+    /// SAC acts in [−1, 1] per component and ``RescaleAction`` maps that onto the environment's bounds (how
+    /// Stable-Baselines3 runs SAC); PPO's Gaussian samples are clipped to the bounds by ``ClipAction`` (how CleanRL
+    /// runs it). `freeze` stops the environment's wrappers learning before the evaluation.
+    private func continuous<E: ContinuousControlEnvironment>(_ environment: E, normalized: Bool,
+                                                             freeze: @escaping (inout E) -> Void) throws -> TrainingReport {
         let encoder = VectorEncoder(size: environment.observationSpace.shape[0])
         let components = environment.actionSpace.low.count
         let trainer = parts.trainer
+        let extra = normalized ? ["normalize_observations": "true"] : [:]
         switch plan.agent {
         case .sac:
             let rescaled: RescaleAction<E>
@@ -60,22 +76,24 @@ struct NeuralRun: EncodedEnvironmentVisitor {
                 throw GymError("sac needs finite action bounds to rescale its [-1, 1] actions onto; '\(plan.environmentName)' has \(environment.actionSpace)")
             }
             return try run(SAC<VectorEncoder>.self, preset: SACConfiguration.tuned(for: plan.spec.canonicalName),
-                           on: rescaled, encoder: encoder, actionCount: components) { try trainer.train(&$0, in: &$1) }
+                           on: rescaled, encoder: encoder, actionCount: components, hyperparameters: extra,
+                           freeze: { freeze(&$0.base) }) { try trainer.train(&$0, in: &$1) }
         case .ppo:
             return try run(GaussianPPO<VectorEncoder>.self,
                            preset: OnPolicyConfiguration.ppoContinuous(for: plan.spec.canonicalName),
-                           on: ClipAction(environment), encoder: encoder, actionCount: components) {
-                try trainer.train(&$0, in: &$1)
-            }
+                           on: ClipAction(environment), encoder: encoder, actionCount: components,
+                           hyperparameters: extra, freeze: { freeze(&$0.base) }) { try trainer.train(&$0, in: &$1) }
         default:
             throw GymError("\(plan.agent.rawValue) needs discrete actions; '\(plan.environmentName)' has continuous actions \(environment.actionSpace): use sac or ppo")
         }
     }
 
     /// Builds the agent, trains it with `train` (the trainer's loop for its kind of learner) unless only evaluating,
-    /// evaluates it and reports.
+    /// evaluates it (after `freeze`, which stops the environment's wrappers learning) and reports; `hyperparameters`
+    /// adds entries to the report's.
     private func run<Agent: NeuralAgent, E: Environment>(
         _ type: Agent.Type, preset: Agent.Configuration, on environment: E, encoder: Agent.Encoder, actionCount: Int,
+        hyperparameters: [String: String] = [:], freeze: (inout E) -> Void = { _ in },
         train: (inout Agent, inout E) throws -> TrainingResult
     ) throws -> TrainingReport where E.Observation == Agent.Encoder.Observation, E.Action == Agent.Action {
         var environment = environment
@@ -83,6 +101,7 @@ struct NeuralRun: EncodedEnvironmentVisitor {
         var report = parts.report
         report.hyperparameters = configuration.settingValues
         report.hyperparameters["network"] = configuration.architecture(for: encoder.inputShape).rawValue
+        report.hyperparameters.merge(hyperparameters) { _, given in given }
         report.seed = configuration.seed
         if evaluateOnly {
             report.checkpoint = checkpoint?.relativePath
@@ -98,6 +117,7 @@ struct NeuralRun: EncodedEnvironmentVisitor {
                 throw GymError(divergence.description)
             }
         }
+        freeze(&environment)
         let evaluation = try parts.trainer.evaluate(in: &environment, episodes: plan.evaluationEpisodes,
                                                     seed: plan.seed &+ 1, maxSteps: plan.evaluationStepLimit,
                                                     policy: agent.greedyAction)
