@@ -10,6 +10,9 @@ import Gym
 public protocol Learner {
     /// What the learner observes.
     associatedtype Observation
+    /// What the learner does: an action index (`Int`, the default) or a vector of forces (`[Float]`, continuous
+    /// control).
+    associatedtype Action = Int
 
     /// How long the learner trains: episodes or environment steps.
     var budget: TrainingBudget { get }
@@ -26,8 +29,8 @@ public protocol Learner {
     /// Whether ``save(to:metadata:)`` writes a checkpoint.
     var savesCheckpoints: Bool { get }
 
-    /// The greedy action.
-    func greedyAction(_ observation: Observation) -> Int
+    /// The greedy action (for a stochastic policy, its most likely or mean action).
+    func greedyAction(_ observation: Observation) -> Action
     /// Installs a handler called after every gradient update (learners without updates never call it).
     mutating func onUpdate(_ handler: ((UpdateEvent) -> Void)?)
     /// Installs a check that a learner whose episodes or update bursts can run long asks between steps and updates;
@@ -41,7 +44,7 @@ public protocol Learner {
 public protocol EpisodeLearner: Learner {
     /// Plays and learns from one episode.
     mutating func trainEpisode<E: Environment>(in environment: inout E) throws -> TrainingEpisode
-    where E.Observation == Observation, E.Action == Int
+    where E.Observation == Observation, E.Action == Action
 }
 
 /// A learner that steps N copies of the environment together (a ``BatchedEnvironment``) and learns from a rollout of
@@ -60,7 +63,7 @@ public protocol RolloutLearner: Learner {
     where E.Observation == Observation
     /// Plays one rollout in `environments` and learns from it; returns the episodes that ended during it, in order.
     mutating func trainRollout<E: Environment>(in environments: BatchedEnvironment<E, Packer>) throws -> [TrainingEpisode]
-    where E.Observation == Observation, E.Action == Int
+    where E.Observation == Observation, E.Action == Action
 }
 
 extension Learner {

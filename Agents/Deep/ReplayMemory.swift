@@ -34,11 +34,17 @@ extension ReplayMemory {
 
     /// Throws, naming the figure, when `capacity` slots for `encoder` would not fit in this machine's memory.
     public static func checkFits(capacity: Int, encoder: Encoder) throws {
-        let (bytes, overflow) = capacity.multipliedReportingOverflow(by: bytesPerSlot(encoder: encoder))
-        let physical = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE)))
-        guard !overflow, Double(bytes) <= physical else {
-            let needed = overflow ? "more than 9 EB" : String(format: "%.1f GiB", Double(bytes) / 1_073_741_824)
-            throw GymError("a replay memory of \(capacity) transitions needs \(needed), and this machine has \(String(format: "%.1f GiB", physical / 1_073_741_824)) of memory; lower buffer-size")
-        }
+        try checkReplayFits(capacity: capacity, bytesPerSlot: bytesPerSlot(encoder: encoder))
+    }
+}
+
+/// Throws, naming the figure, when a replay memory of `capacity` slots of `bytesPerSlot` bytes would not fit in this
+/// machine's memory.
+func checkReplayFits(capacity: Int, bytesPerSlot: Int) throws {
+    let (bytes, overflow) = capacity.multipliedReportingOverflow(by: bytesPerSlot)
+    let physical = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE)))
+    guard !overflow, Double(bytes) <= physical else {
+        let needed = overflow ? "more than 9 EB" : String(format: "%.1f GiB", Double(bytes) / 1_073_741_824)
+        throw GymError("a replay memory of \(capacity) transitions needs \(needed), and this machine has \(String(format: "%.1f GiB", physical / 1_073_741_824)) of memory; lower buffer-size")
     }
 }

@@ -39,8 +39,8 @@ func fastestSeconds(repetitions: Int = 3, _ body: () throws -> Void) rethrows ->
 
 /// Every suite `gym bench` runs, in order.
 public let benchmarkSuites: [any BenchmarkSuite.Type] = [
-    TabularBenchmarks.self, TensorSuite.self, DeepAgentSuite.self, ArcadeSuite.self, BatchedSuite.self, ViewerSuite.self,
-    LoggingSuite.self, PythonBridgeSuite.self,
+    TabularBenchmarks.self, TensorSuite.self, DeepAgentSuite.self, ContinuousControlSuite.self, ArcadeSuite.self,
+    BatchedSuite.self, ViewerSuite.self, LoggingSuite.self, PythonBridgeSuite.self,
 ]
 
 extension BenchmarkSuite {

@@ -4,7 +4,8 @@ import Gym
 
 /// Runs any ``Learner`` (tabular, DQN, REINFORCE, actor-critic, and PPO and A2C on N copies) and any planner, and
 /// owns what every run shares: stop requests, the moving average and the episode that reached the reward threshold,
-/// the checkpoint (written at the end, and with the last good networks when training diverges), the events its
+/// the checkpoint (written at the end, and with the last good networks when training diverges; with the statistics
+/// of normalization wrappers, ``LearnedStatistics``, in its metadata), the events its
 /// observers receive, and the greedy evaluation.
 ///
 /// A program gets everything `gym run` shows in a few lines:
@@ -62,7 +63,7 @@ public final class Trainer {
     /// and the observers have heard of it.
     @discardableResult
     public func train<L: EpisodeLearner, E: Environment>(_ learner: inout L, in environment: inout E) throws -> TrainingResult
-    where E.Observation == L.Observation, E.Action == Int {
+    where E.Observation == L.Observation, E.Action == L.Action {
         var watched = Watched(environment, watchers: watchers)
         defer { environment = watched.base }
         // Whether the environment reports goals is a fact of its type: look for it once, and per episode only then.
@@ -79,7 +80,7 @@ public final class Trainer {
     /// (which the batch steps on this thread), and `environment` ends as copy 0 is.
     @discardableResult
     public func train<L: RolloutLearner, E: Environment>(_ learner: inout L, in environment: inout E) throws -> TrainingResult
-    where E.Observation == L.Observation, E.Action == Int {
+    where E.Observation == L.Observation, E.Action == L.Action {
         let copies = [Watched(environment, watchers: watchers)]
             + Array(repeating: Watched(environment, watchers: []), count: learner.environmentCount - 1)
         let batch = try learner.makeBatch(of: copies)
@@ -91,7 +92,7 @@ public final class Trainer {
     /// that ended in it; `showing` is the environment a greedy demonstration starts from.
     private func run<L: Learner, E: Environment>(
         _ learner: inout L, showing environment: () -> E, round: (inout L) throws -> [TrainingEpisode]
-    ) throws -> TrainingResult where E.Observation == L.Observation, E.Action == Int {
+    ) throws -> TrainingResult where E.Observation == L.Observation, E.Action == L.Action {
         let clock = ContinuousClock()
         let start = clock.now
         try notify { try $0.trainingStarted(TrainingStart(budget: learner.budget, figures: learner.figures)) }
@@ -125,7 +126,8 @@ public final class Trainer {
                 episodes = try round(&learner)
             } catch let divergence as TrainingDiverged {
                 result.divergence = divergence
-                try finish(&result, learner: learner, seconds: seconds(clock.now - start))
+                try finish(&result, learner: learner, seconds: seconds(clock.now - start),
+                           statistics: learnedStatistics(of: environment()))
                 throw divergence
             }
             if let updateError { throw updateError }
@@ -148,19 +150,27 @@ public final class Trainer {
                 }
             }
         }
-        try finish(&result, learner: learner, seconds: seconds(clock.now - start))
+        try finish(&result, learner: learner, seconds: seconds(clock.now - start),
+                   statistics: learnedStatistics(of: environment()))
         return result
     }
 
-    /// Fills in the final counters, saves the learner and tells the observers.
-    private func finish<L: Learner>(_ result: inout TrainingResult, learner: L, seconds: Double) throws {
+    /// The statistics the environment's wrappers learned (``LearnedStatistics``), for the checkpoint's metadata.
+    private func learnedStatistics(of environment: some Environment) -> [String: String] {
+        environment.capability(LearnedStatistics.self)?.statisticsEntries ?? [:]
+    }
+
+    /// Fills in the final counters, saves the learner (with `statistics` added to its metadata) and tells the
+    /// observers.
+    private func finish<L: Learner>(_ result: inout TrainingResult, learner: L, seconds: Double,
+                                    statistics: [String: String]) throws {
         result.episodes = learner.episodesCompleted
         result.steps = learner.stepsTaken
         result.figures = learner.figures
         result.seconds = seconds
         if let checkpoint, learner.savesCheckpoints {
             do {
-                try learner.save(to: checkpoint, metadata: checkpointMetadata)
+                try learner.save(to: checkpoint, metadata: checkpointMetadata.merging(statistics) { _, learned in learned })
                 try notify { try $0.checkpointSaved(to: checkpoint, lastGood: result.divergence != nil) }
             } catch {
                 unwrittenOutputs.append("the checkpoint: \(error)")

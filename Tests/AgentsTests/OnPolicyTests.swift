@@ -23,7 +23,7 @@ import Testing
 
     /// Trains `agent` on short CartPole episodes until its budget is spent; returns the episodes it reported.
     static func train<Agent: RolloutLearner>(_ agent: inout Agent) throws -> (episodes: [TrainingEpisode], finished: Int)
-    where Agent.Observation == [Float] {
+    where Agent.Observation == [Float], Agent.Action == Int {
         let batch = try agent.makeBatch(of: Array(repeating: TimeLimit(CartPole(), maxEpisodeSteps: 40),
                                                   count: agent.environmentCount))
         var episodes: [TrainingEpisode] = []

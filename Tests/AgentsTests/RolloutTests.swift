@@ -36,7 +36,7 @@ private struct Corridor: DiscreteEnvironment {
     /// there, r₁ would stay 0.
     @Test func aTimeLimitCutIsBootstrappedFromTheFinalObservation() throws {
         let network = try Self.constantCritic(4)
-        let rollout = Rollout(encoder: OneHotEncoder(count: 8), copies: 1, steps: 2)
+        let rollout = Rollout(encoder: OneHotEncoder(count: 8), head: CategoricalHead(actionCount: 2), copies: 1, steps: 2)
         let batch = try BatchedEnvironment(TimeLimit(Corridor(), maxEpisodeSteps: 2), count: 1, packer: OneHotEncoder(count: 8))
         var generator = RandomGenerator(seed: 1)
         let episodes = try rollout.collect(in: batch, network: network, discount: 0.5, lambda: 1, using: &generator,
@@ -49,7 +49,7 @@ private struct Corridor: DiscreteEnvironment {
 
     @Test func aTerminationIsNotBootstrapped() throws {
         let network = try Self.constantCritic(4)
-        let rollout = Rollout(encoder: OneHotEncoder(count: 8), copies: 1, steps: 8)
+        let rollout = Rollout(encoder: OneHotEncoder(count: 8), head: CategoricalHead(actionCount: 2), copies: 1, steps: 8)
         let batch = try BatchedEnvironment(Corridor(), count: 1, packer: OneHotEncoder(count: 8))
         var generator = RandomGenerator(seed: 1)
         let episodes = try rollout.collect(in: batch, network: network, discount: 0.5, lambda: 1, using: &generator,

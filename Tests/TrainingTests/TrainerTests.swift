@@ -189,3 +189,25 @@ final class EventRecorder: TrainingObserver {
         #expect(recorder.sweeps.last?.residual == solution.residual)
     }
 }
+
+@Suite struct LearnedStatisticsCheckpointTests {
+    @Test func theCheckpointHoldsTheNormalizationStatisticsOfTheTrainedEnvironment() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stats-\(UUID().uuidString).safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var configuration = SACConfiguration()
+        configuration.totalSteps = 60
+        configuration.learningStarts = 30
+        configuration.batchSize = 8
+        configuration.bufferSize = 100
+        configuration.hiddenLayers = [8]
+        var agent = try SAC(encoder: VectorEncoder(size: 3), actionCount: 1, configuration: configuration)
+        var environment = try RescaleAction(NormalizeObservation(TimeLimit(Pendulum(), maxEpisodeSteps: 20)))
+        let trainer = Trainer(checkpoint: url, checkpointMetadata: ["env": "pendulum"], stop: StopRequest())
+        try trainer.train(&agent, in: &environment)
+        let metadata = try CheckpointFile.read(url).metadata
+        #expect(metadata["env"] == "pendulum")
+        let saved = try RunningMeanVariance<Float>.saved(under: "normalize_observation", in: metadata, size: 3)
+        #expect(saved == environment.base.statistics)
+        #expect(saved?.count == 60 + 3 + 1e-4)   // 60 steps and 3 resets
+    }
+}

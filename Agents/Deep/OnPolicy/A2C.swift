@@ -13,7 +13,7 @@ import TensorCore
 /// square root as in PyTorch), global gradient-norm clipping and the orthogonally initialized ``PolicyValueNetwork``.
 /// The advantages are standardized only with normalize-advantages, and the learning rate annealed only with
 /// anneal-lr.
-public final class A2C<Encoder: ObservationEncoder>: RolloutActorCritic<Encoder> {
+public final class A2C<Encoder: ObservationEncoder>: RolloutActorCritic<Encoder, CategoricalHead> {
     /// Creates an agent with a freshly initialized network for `actionCount` actions, optimized by RMSProp.
     public init(encoder: Encoder, actionCount: Int, configuration: Configuration = Configuration()) throws {
         try super.init(encoder: encoder, actionCount: actionCount, configuration: configuration, name: "A2C") {
@@ -30,10 +30,9 @@ public final class A2C<Encoder: ObservationEncoder>: RolloutActorCritic<Encoder>
         let episodes = try collect(in: environments)
         let batch = rollout.minibatch(0..<rollout.size)
         let (logits, values) = network.evaluate(batch.inputs)
-        let logProbabilities = logits.logSoftmax(alongAxis: 1)
-        let entropy = logProbabilities.meanCategoricalEntropy()
+        let (logProbabilities, entropy) = head.evaluate(logits, logStandardDeviation: nil, actions: batch.actions)
         let advantages = batch.advantages(standardized: configuration.normalizeAdvantages)
-        let policyLoss = -(logProbabilities.gather(alongAxis: 1, indices: batch.actions) * advantages).mean()
+        let policyLoss = -(logProbabilities * advantages).mean()
         let valueLoss = 0.5 * (values - batch.returns).squared().mean()
         let loss = policyLoss + Float(configuration.valueCoefficient) * valueLoss
             - Float(configuration.entropyCoefficient) * entropy

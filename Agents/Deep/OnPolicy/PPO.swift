@@ -15,8 +15,14 @@ import TensorCore
 /// where ρ = π(a|s) / π_old(a|s), Â is the advantage standardized over the minibatch, R = Â + V_old the return,
 /// and the value clipping optional (½ mean (V − R)² without it). The gradients' global norm is clipped, the learning
 /// rate (and optionally ε) annealed linearly to 0, and every layer initialized orthogonally (``PolicyValueNetwork``).
-public final class PPO<Encoder: ObservationEncoder>: RolloutActorCritic<Encoder> {
-    /// Creates an agent with a freshly initialized network for `actionCount` actions, optimized by Adam (ε 1e-5).
+///
+/// The `Head` is the policy's distribution: ``CategoricalHead`` for discrete actions (``PPO``), ``GaussianHead`` for
+/// continuous ones (``GaussianPPO``: a diagonal Gaussian with a state-independent log σ, CleanRL's
+/// `ppo_continuous_action`), where H(π) is the Gaussian's entropy.
+public final class ProximalPolicyOptimization<Encoder: ObservationEncoder, Head: PolicyHead>:
+    RolloutActorCritic<Encoder, Head> {
+    /// Creates an agent with a freshly initialized network for `actionCount` actions (or action components),
+    /// optimized by Adam (ε 1e-5).
     public init(encoder: Encoder, actionCount: Int, configuration: Configuration = Configuration()) throws {
         try super.init(encoder: encoder, actionCount: actionCount, configuration: configuration, name: "PPO") {
             Adam(parameters: $0, learningRate: $1, epsilon: 1e-5)
@@ -28,7 +34,7 @@ public final class PPO<Encoder: ObservationEncoder>: RolloutActorCritic<Encoder>
     /// Plays one rollout in `environments`, then learns from it for ``OnPolicyConfiguration/updateEpochs`` epochs;
     /// returns the episodes that ended during the rollout.
     public func trainRollout<E: Environment>(in environments: BatchedEnvironment<E, Encoder>) throws -> [TrainingEpisode]
-    where E.Observation == Encoder.Observation, E.Action == Int {
+    where E.Observation == Encoder.Observation, E.Action == Head.Action {
         // ε is annealed like the learning rate: by the share of the budget still ahead (CleanRL's `frac`).
         let clip = Float(configuration.clipCoefficient
                          * (configuration.annealClipCoefficient ? configuration.remainingFraction(after: stepsTaken) : 1))
@@ -49,12 +55,12 @@ public final class PPO<Encoder: ObservationEncoder>: RolloutActorCritic<Encoder>
     }
 
     /// One Adam step on the PPO loss of a minibatch.
-    private func update(on batch: Rollout<Encoder>.Minibatch, clip: Float) throws {
-        let (logits, values) = network.evaluate(batch.inputs)
-        let logProbabilities = logits.logSoftmax(alongAxis: 1)
-        let entropy = logProbabilities.meanCategoricalEntropy()
+    private func update(on batch: Rollout<Encoder, Head>.Minibatch, clip: Float) throws {
+        let (outputs, values) = network.evaluate(batch.inputs)
+        let (logProbabilities, entropy) = head.evaluate(outputs, logStandardDeviation: network.logStandardDeviation?.value,
+                                                        actions: batch.actions)
         let policyLoss = PPOLoss.clippedSurrogate(
-            logProbabilities: logProbabilities.gather(alongAxis: 1, indices: batch.actions),
+            logProbabilities: logProbabilities,
             oldLogProbabilities: batch.logProbabilities,
             advantages: batch.advantages(standardized: configuration.normalizeAdvantages), clip: clip)
         let valueLoss = configuration.clipValueLoss
@@ -83,7 +89,13 @@ public enum PPOLoss {
     }
 }
 
+/// PPO on discrete actions: a categorical policy over the actor's logits.
+public typealias PPO<Encoder: ObservationEncoder> = ProximalPolicyOptimization<Encoder, CategoricalHead>
+
+/// PPO on continuous (`[Float]`) actions: a diagonal Gaussian policy with a state-independent log σ.
+public typealias GaussianPPO<Encoder: ObservationEncoder> = ProximalPolicyOptimization<Encoder, GaussianHead>
+
 /// PPO as a ``NeuralAgent`` and a ``RolloutLearner``.
-extension PPO: NeuralAgent, RolloutLearner {
+extension ProximalPolicyOptimization: NeuralAgent, RolloutLearner {
     public static var agentName: String { "ppo" }
 }

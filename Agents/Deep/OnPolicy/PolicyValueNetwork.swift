@@ -15,7 +15,9 @@ import TensorCore
 /// the same 32x5x5 features on a 10x10 board.
 ///
 /// Every weight is orthogonal with zero bias (CleanRL's `layer_init`): gain √2 in the hidden layers, 0.01 for the
-/// policy's output (near-uniform first policy), 1 for the value's.
+/// policy's output (near-uniform first policy, or means near 0), 1 for the value's. For continuous actions the actor's
+/// outputs are a Gaussian's means and the network holds its state-independent log standard deviation
+/// (`actor_logstd`, CleanRL's name, starting at 0).
 public final class PolicyValueNetwork: Layer {
     /// The layers the actor and the critic share (`nil` with the `mlp` body).
     public let trunk: Sequential?
@@ -23,11 +25,16 @@ public final class PolicyValueNetwork: Layer {
     public let actor: Sequential
     /// The value head: one output.
     public let critic: Sequential
+    /// log σ of a Gaussian policy, `[1, actions]`, independent of the state (`nil` for discrete actions).
+    public let logStandardDeviation: Parameter?
 
     /// A freshly initialized network for `inputShape` inputs and `actionCount` actions.
+    ///
+    /// - Parameter gaussian: whether the actor is a Gaussian's mean with a learned log standard deviation.
     public init(inputShape: [Int], actionCount: Int, hidden: [Int], architecture: NetworkArchitecture,
-                using generator: inout some RandomNumberGenerator) throws {
+                gaussian: Bool = false, using generator: inout some RandomNumberGenerator) throws {
         try architecture.validate(inputShape: inputShape)
+        logStandardDeviation = gaussian ? Parameter(Tensor.zeros([1, actionCount])) : nil
         let hiddenGain = Float(2).squareRoot()
         func heads(inputs: Int, widths: [Int], prefix: [any Layer]) -> (actor: Sequential, critic: Sequential) {
             (Sequential(prefix + denseLayers(inputs: inputs, widths: widths, outputs: actionCount, outputGain: 0.01,
@@ -84,6 +91,7 @@ public final class PolicyValueNetwork: Layer {
     public var namedParameters: [(name: String, parameter: Parameter)] {
         let parts: [(String, Sequential)] = (trunk.map { [("network", $0)] } ?? []) + [("actor", actor), ("critic", critic)]
         return parts.flatMap { prefix, network in network.namedParameters.map { ("\(prefix).\($0.name)", $0.parameter) } }
+            + (logStandardDeviation.map { [("actor_logstd", $0)] } ?? [])
     }
 }
 

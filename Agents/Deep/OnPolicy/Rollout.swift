@@ -9,17 +9,19 @@ import TensorCore
 /// `Int32` per discrete state, bit planes per grid, bytes per frame) and are expanded into floats only for a forward
 /// pass. A step that a time limit cut (truncated, not terminated) gets γ · V(final observation) added to its reward,
 /// so that ``GeneralizedAdvantage`` bootstraps it while stopping at the episode's end.
-final class Rollout<Encoder: ObservationEncoder> {
+final class Rollout<Encoder: ObservationEncoder, Head: PolicyHead> {
     /// Turns packed observations into network inputs.
     let encoder: Encoder
+    /// Turns the actor's outputs into actions.
+    let head: Head
     /// Copies of the environment (N).
     let copies: Int
     /// Steps of every copy (T).
     let steps: Int
     /// Packed observations, `storedWidth` elements per row.
     private(set) var observations: [Encoder.Stored]
-    /// The action taken in every row.
-    private(set) var actions: [Int]
+    /// The action taken in every row, as the head stores it (`storedWidth` floats per row).
+    private(set) var actions: [Float]
     /// log π_old(a|s) of every row's action, under the policy that acted.
     private(set) var logProbabilities: [Float]
     /// V_old(s) of every row.
@@ -33,23 +35,24 @@ final class Rollout<Encoder: ObservationEncoder> {
     /// R = Â + V_old of every row: the value targets.
     private(set) var returns: [Float]
     /// The actions of one step, reused every step.
-    private var stepActions: [Int]
+    private var stepActions: [Head.Action]
 
     /// A rollout of `steps` steps of `copies` copies.
-    init(encoder: Encoder, copies: Int, steps: Int) {
+    init(encoder: Encoder, head: Head, copies: Int, steps: Int) {
         self.encoder = encoder
+        self.head = head
         self.copies = copies
         self.steps = steps
         let rows = copies * steps
         observations = Array(repeating: .zero, count: rows * encoder.storedWidth)
-        actions = Array(repeating: 0, count: rows)
+        actions = Array(repeating: 0, count: rows * head.storedWidth)
         logProbabilities = Array(repeating: 0, count: rows)
         values = Array(repeating: 0, count: rows)
         rewards = Array(repeating: 0, count: rows)
         episodeEnds = Array(repeating: false, count: rows)
         advantages = Array(repeating: 0, count: rows)
         returns = Array(repeating: 0, count: rows)
-        stepActions = Array(repeating: 0, count: copies)
+        stepActions = Array(repeating: head.placeholder, count: copies)
     }
 
     /// Rows in the rollout (N · T).
@@ -63,7 +66,7 @@ final class Rollout<Encoder: ObservationEncoder> {
     func collect<E: Environment>(in environments: BatchedEnvironment<E, Encoder>, network: PolicyValueNetwork,
                                  discount: Float, lambda: Float, using generator: inout RandomGenerator,
                                  firstEpisode: Int, stepsBefore: Int) throws -> [TrainingEpisode]
-    where E.Observation == Encoder.Observation, E.Action == Int {
+    where E.Observation == Encoder.Observation, E.Action == Head.Action {
         precondition(environments.count == copies, "a rollout of \(copies) copies cannot play a batch of \(environments.count)")
         var episodes: [TrainingEpisode] = []
         let width = encoder.storedWidth
@@ -73,18 +76,11 @@ final class Rollout<Encoder: ObservationEncoder> {
                 _ = UnsafeMutableBufferPointer(rebasing: stored[first * width..<(first + copies) * width])
                     .update(fromContentsOf: environments.observations)
             }
-            let (logits, stateValues) = withoutGradient { network.evaluate(expanded(environments.observations, rows: copies)) }
-            let actionCount = logits.shape[1]
-            let logProbabilityRows = logits.logSoftmax(alongAxis: 1).scalars
+            let (outputs, stateValues) = withoutGradient { network.evaluate(expanded(environments.observations, rows: copies)) }
+            head.sample(outputs, logStandardDeviation: network.logStandardDeviation?.value, into: &stepActions,
+                        stored: &actions, logProbabilities: &logProbabilities, first: first, using: &generator)
             let valueScalars = stateValues.scalars
-            for copy in 0..<copies {
-                let row = logProbabilityRows[copy * actionCount..<(copy + 1) * actionCount]
-                let action = sampleCategorical(row.lazy.map { Foundation.exp($0) }, using: &generator)
-                stepActions[copy] = action
-                actions[first + copy] = action
-                logProbabilities[first + copy] = row[row.startIndex + action]
-                values[first + copy] = valueScalars[copy]
-            }
+            for copy in 0..<copies { values[first + copy] = valueScalars[copy] }
             try environments.step(stepActions)
             var cut: [Int] = []
             for copy in 0..<copies {
@@ -119,8 +115,8 @@ final class Rollout<Encoder: ObservationEncoder> {
     struct Minibatch {
         /// The observations as network inputs, `[rows] + inputShape`.
         var inputs: Tensor
-        /// The actions taken.
-        var actions: [Int]
+        /// The actions taken, as the head stores them.
+        var actions: [Float]
         /// log π_old(a|s), `[rows, 1]`.
         var logProbabilities: Tensor
         /// Â.
@@ -149,7 +145,8 @@ final class Rollout<Encoder: ObservationEncoder> {
         for row in rows { stored += observations[row * width..<(row + 1) * width] }
         let column = { (values: [Float]) in Tensor(shape: [rows.count, 1], scalars: rows.map { values[$0] }) }
         return Minibatch(inputs: stored.withUnsafeBufferPointer { expanded($0, rows: rows.count) },
-                         actions: rows.map { actions[$0] }, logProbabilities: column(logProbabilities),
+                         actions: rows.flatMap { actions[$0 * head.storedWidth..<($0 + 1) * head.storedWidth] },
+                         logProbabilities: column(logProbabilities),
                          advantages: rows.map { advantages[$0] }, returns: column(returns), values: column(values))
     }
 

@@ -9,7 +9,7 @@ import TensorCore
 /// a checked gradient step and records it. Each subclass's `trainRollout(in:)` is its algorithm: the rollout, then
 /// its own loss. Checkpoints hold the network under CleanRL's names (`actor.0.weight`, `critic.0.weight`, `network.…`
 /// for a shared trunk) with the optimizer's state next to it (`optimizer.exp_avg.actor.0.weight`, …).
-public class RolloutActorCritic<Encoder: ObservationEncoder> {
+public class RolloutActorCritic<Encoder: ObservationEncoder, Head: PolicyHead> {
     /// Settings for ``PPO`` and ``A2C``.
     public typealias Configuration = OnPolicyConfiguration
 
@@ -17,8 +17,10 @@ public class RolloutActorCritic<Encoder: ObservationEncoder> {
     public let configuration: Configuration
     /// Turns observations into network inputs, and packs them into the batch's buffers.
     public let encoder: Encoder
-    /// The number of discrete actions.
+    /// The number of discrete actions, or of a continuous action's components.
     public let actionCount: Int
+    /// Turns the actor's outputs into actions.
+    public let head: Head
     /// The actor and the critic.
     public let network: PolicyValueNetwork
     /// The optimizer of the whole network.
@@ -42,7 +44,7 @@ public class RolloutActorCritic<Encoder: ObservationEncoder> {
     /// Draws the actions and shuffles minibatches.
     var generator: RandomGenerator
     /// The latest rollout.
-    let rollout: Rollout<Encoder>
+    let rollout: Rollout<Encoder, Head>
     /// The algorithm's name in error messages.
     private let name: String
 
@@ -55,14 +57,16 @@ public class RolloutActorCritic<Encoder: ObservationEncoder> {
         self.configuration = configuration
         self.encoder = encoder
         self.actionCount = actionCount
+        head = Head(actionCount: actionCount)
         self.name = name
         generator = RandomGenerator(seed: configuration.seed)
         network = try PolicyValueNetwork(inputShape: encoder.inputShape, actionCount: actionCount,
                                          hidden: configuration.hiddenLayers,
                                          architecture: configuration.architecture(for: encoder.inputShape),
-                                         using: &generator)
+                                         gaussian: Head.needsLogStandardDeviation, using: &generator)
         optimizer = makeOptimizer(network.parameters, Float(configuration.learningRate))
-        rollout = Rollout(encoder: encoder, copies: configuration.environmentCount, steps: configuration.rolloutSteps)
+        rollout = Rollout(encoder: encoder, head: head, copies: configuration.environmentCount,
+                          steps: configuration.rolloutSteps)
     }
 
     /// Whether the step budget is spent.
@@ -77,9 +81,9 @@ public class RolloutActorCritic<Encoder: ObservationEncoder> {
         try BatchedEnvironment(copies: copies, packer: encoder, seed: configuration.seed, threads: configuration.threads)
     }
 
-    /// The most probable action under the policy (the first on ties).
-    public func greedyAction(_ observation: Encoder.Observation) -> Int {
-        argmax(withoutGradient { network(singleInput(observation)) }.scalars)
+    /// The most probable action under the policy (the first on ties), or a Gaussian policy's mean.
+    public func greedyAction(_ observation: Encoder.Observation) -> Head.Action {
+        head.greedy(withoutGradient { network(singleInput(observation)) }.scalars)
     }
 
     /// V(s) from the critic.
@@ -92,7 +96,7 @@ public class RolloutActorCritic<Encoder: ObservationEncoder> {
     /// Anneals the learning rate (with anneal-lr) by the share of the budget still ahead, plays one rollout in
     /// `environments` and counts its steps and episodes; returns the episodes that ended during it.
     func collect<E: Environment>(in environments: BatchedEnvironment<E, Encoder>) throws -> [TrainingEpisode]
-    where E.Observation == Encoder.Observation, E.Action == Int {
+    where E.Observation == Encoder.Observation, E.Action == Head.Action {
         if configuration.annealLearningRate {
             optimizer.learningRate = Float(configuration.learningRate * configuration.remainingFraction(after: stepsTaken))
         }

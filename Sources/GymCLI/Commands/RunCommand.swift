@@ -26,6 +26,8 @@ struct RunCommand: ParsableCommand {
                   gym run ppo cartpole --num-envs 8 --clip-coef 0.2
                   gym run ppo breakout --threads 2
                   gym run a2c cartpole
+                  gym run sac pendulum --save pendulum.safetensors
+                  gym run ppo pendulum --normalize-observations
 
                 \(SettingArguments.helpText)
                 """
@@ -86,6 +88,7 @@ extension RunOptions {
         plan.seed = seed
         plan.evaluationEpisodes = evalEpisodes
         plan.showValues = showValues
+        plan.normalizeObservations = normalizeObservations
         plan.log = log
         if let logUpdates { plan.logUpdateInterval = logUpdates }
         plan.plot = plot

@@ -27,6 +27,9 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Write TensorBoard event files to this directory (created when needed): returns, lengths, ε, losses, steps/s, the evaluation, the hyperparameters and the --record GIF.")
     var tensorboard: String?
 
+    @Flag(help: "Continuous-control runs (sac, ppo on Box actions): normalize observations by their running mean and variance, as Gymnasium's NormalizeObservation; the statistics are saved with --save, restored with --load or gym eval, and frozen for the evaluation.")
+    var normalizeObservations = false
+
     @Flag(help: "Print one JSON object on stdout at the end instead of the text summary.")
     var json = false
 

@@ -13,6 +13,7 @@ public enum AgentKind: String, CaseIterable, Sendable {
     case actorCritic = "actor-critic"
     case ppo
     case a2c
+    case sac
 
     /// A one-line description for listings.
     public var summary: String {
@@ -25,8 +26,9 @@ public enum AgentKind: String, CaseIterable, Sendable {
         case .dqn: "deep Q-network with experience replay and a target network (discrete actions; states, vectors, grids or frames)"
         case .reinforce: "REINFORCE policy gradient with a learned or mean-return baseline (discrete actions; states, vectors, grids or frames)"
         case .actorCritic: "one-step actor-critic: TD-error policy gradient after every step (discrete actions; states, vectors, grids or frames)"
-        case .ppo: "proximal policy optimization on N environment copies: clipped surrogate, GAE, minibatch epochs (discrete actions; states, vectors, grids or frames)"
+        case .ppo: "proximal policy optimization on N environment copies: clipped surrogate, GAE, minibatch epochs (discrete actions with states, vectors, grids or frames; continuous Box actions with vectors)"
         case .a2c: "synchronous advantage actor-critic on N environment copies: one RMSProp step per rollout (discrete actions; states, vectors, grids or frames)"
+        case .sac: "soft actor-critic: twin critics, a tanh-squashed Gaussian policy, tuned entropy (continuous Box actions, vector observations)"
         }
     }
 
@@ -49,6 +51,7 @@ public enum AgentKind: String, CaseIterable, Sendable {
                 !PolicyGradientConfiguration.reinforceSettings.contains { $0.name == setting.name }
             }
         case .ppo: SettingInfo.of(OnPolicyConfiguration.self)
+        case .sac: SettingInfo.of(SACConfiguration.self)
         case .a2c:
             SettingInfo.of(OnPolicyConfiguration.self).filter { setting in
                 !OnPolicyConfiguration.ppoSettings.contains { $0.name == setting.name }

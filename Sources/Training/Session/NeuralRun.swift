@@ -34,22 +34,74 @@ struct NeuralRun: EncodedEnvironmentVisitor {
         case .a2c:
             return try run(A2C<Encoder>.self, preset: kind.a2cPreset, on: environment, encoder: encoder,
                            actionCount: actions.count) { try trainer.train(&$0, in: &$1) }
+        case .sac:
+            throw GymError("sac needs continuous (Box) actions; '\(plan.environmentName)' has \(environment.actionSpace): use dqn, ppo or a2c")
         case .qLearning, .sarsa, .expectedSarsa, .valueIteration, .policyIteration:
             throw GymError("\(plan.agent.rawValue) is not a neural agent")
         }
     }
 
+    /// The continuous-control part, with the observations normalized when the plan asks (or the checkpoint holds
+    /// their statistics, which are restored); the statistics are frozen for the evaluation.
+    func visitContinuous<E: ContinuousControlEnvironment>(_ environment: E) throws -> TrainingReport {
+        guard environment.observationSpace.shape.count == 1 else {
+            throw GymError("\(plan.agent.rawValue) needs flat observation vectors; '\(plan.environmentName)' has shape \(environment.observationSpace.shape)")
+        }
+        let metadata = try checkpoint.map { try CheckpointFile.read($0).metadata } ?? [:]
+        let saved = try RunningMeanVariance<Float>.saved(under: NormalizeObservation<E>.statisticsKey, in: metadata,
+                                                         size: environment.observationSpace.shape[0])
+        guard plan.normalizeObservations || saved != nil else {
+            return try continuous(environment, normalized: false) { _ in }
+        }
+        var normalized = NormalizeObservation(environment)
+        if let saved { normalized.statistics = saved }
+        return try continuous(normalized, normalized: true) { $0.updatesStatistics = false }
+    }
+
+    /// SAC acts in [−1, 1] per component and ``RescaleAction`` maps that onto the environment's bounds (how
+    /// Stable-Baselines3 runs SAC); PPO's Gaussian samples are clipped to the bounds by ``ClipAction`` (how CleanRL
+    /// runs it). `freeze` stops the environment's wrappers learning before the evaluation.
+    private func continuous<E: ContinuousControlEnvironment>(_ environment: E, normalized: Bool,
+                                                             freeze: @escaping (inout E) -> Void) throws -> TrainingReport {
+        let encoder = VectorEncoder(size: environment.observationSpace.shape[0])
+        let components = environment.actionSpace.low.count
+        let trainer = parts.trainer
+        let extra = normalized ? ["normalize_observations": "true"] : [:]
+        switch plan.agent {
+        case .sac:
+            let rescaled: RescaleAction<E>
+            do {
+                rescaled = try RescaleAction(environment)
+            } catch {
+                throw GymError("sac needs finite action bounds to rescale its [-1, 1] actions onto; '\(plan.environmentName)' has \(environment.actionSpace)")
+            }
+            return try run(SAC<VectorEncoder>.self, preset: SACConfiguration.tuned(for: plan.spec.canonicalName),
+                           on: rescaled, encoder: encoder, actionCount: components, hyperparameters: extra,
+                           freeze: { freeze(&$0.base) }) { try trainer.train(&$0, in: &$1) }
+        case .ppo:
+            return try run(GaussianPPO<VectorEncoder>.self,
+                           preset: OnPolicyConfiguration.ppoContinuous(for: plan.spec.canonicalName),
+                           on: ClipAction(environment), encoder: encoder, actionCount: components,
+                           hyperparameters: extra, freeze: { freeze(&$0.base) }) { try trainer.train(&$0, in: &$1) }
+        default:
+            throw GymError("\(plan.agent.rawValue) needs discrete actions; '\(plan.environmentName)' has continuous actions \(environment.actionSpace): use sac or ppo")
+        }
+    }
+
     /// Builds the agent, trains it with `train` (the trainer's loop for its kind of learner) unless only evaluating,
-    /// evaluates it and reports.
+    /// evaluates it (after `freeze`, which stops the environment's wrappers learning) and reports; `hyperparameters`
+    /// adds entries to the report's.
     private func run<Agent: NeuralAgent, E: Environment>(
         _ type: Agent.Type, preset: Agent.Configuration, on environment: E, encoder: Agent.Encoder, actionCount: Int,
+        hyperparameters: [String: String] = [:], freeze: (inout E) -> Void = { _ in },
         train: (inout Agent, inout E) throws -> TrainingResult
-    ) throws -> TrainingReport where E.Observation == Agent.Encoder.Observation, E.Action == Int {
+    ) throws -> TrainingReport where E.Observation == Agent.Encoder.Observation, E.Action == Agent.Action {
         var environment = environment
         var (agent, configuration) = try makeAgent(type, preset: preset, encoder: encoder, actionCount: actionCount)
         var report = parts.report
         report.hyperparameters = configuration.settingValues
         report.hyperparameters["network"] = configuration.architecture(for: encoder.inputShape).rawValue
+        report.hyperparameters.merge(hyperparameters) { _, given in given }
         report.seed = configuration.seed
         if evaluateOnly {
             report.checkpoint = checkpoint?.relativePath
@@ -65,13 +117,14 @@ struct NeuralRun: EncodedEnvironmentVisitor {
                 throw GymError(divergence.description)
             }
         }
+        freeze(&environment)
         let evaluation = try parts.trainer.evaluate(in: &environment, episodes: plan.evaluationEpisodes,
                                                     seed: plan.seed &+ 1, maxSteps: plan.evaluationStepLimit,
                                                     policy: agent.greedyAction)
         if let discrete = environment as? any DiscreteEnvironment {
             // Every state's greedy action and value, as the tabular agents report them.
             let states = (0..<discrete.observationSpace.count).compactMap { $0 as? Agent.Encoder.Observation }
-            report.policy = states.map(agent.greedyAction)
+            report.policy = states.compactMap { agent.greedyAction($0) as? Int }
             report.values = states.compactMap(agent.stateValue)
             report.policyPicture = environment.capability(PolicyRendering.self)?.policyText(report.policy)
         }

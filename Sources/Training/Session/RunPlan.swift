@@ -22,6 +22,9 @@ public struct RunPlan: Sendable {
     public var load: URL?
     /// Extra entries for the checkpoint's metadata (such as the pixel size the environment was observed at).
     public var checkpointMetadata: [String: String] = [:]
+    /// Normalize observations by their running mean and variance (``NormalizeObservation``) in continuous-control
+    /// runs; the statistics are saved in the checkpoint and frozen for the evaluation.
+    public var normalizeObservations = false
     /// Paint values and the greedy policy over the environment (tabular agents).
     public var showValues = false
     /// What to show and record; `nil` shows nothing.

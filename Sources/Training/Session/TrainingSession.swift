@@ -11,6 +11,9 @@ public enum TrainingSession {
     /// the report's ``TrainingReport/notWritten`` instead of losing the run.
     public static func train(_ plan: RunPlan, on environment: any Environment) throws -> TrainingReport {
         try OutputFiles.check(plan.outputs)
+        if plan.normalizeObservations, !(environment is any ContinuousControlEnvironment) || !plan.agent.isNeural {
+            throw GymError("--normalize-observations applies to continuous-control runs (sac or ppo on Box actions, such as pendulum); '\(plan.agent.rawValue)' on '\(plan.environmentName)' is not one")
+        }
         if !plan.agent.isNeural, !(environment is any DiscreteEnvironment) {
             let spaces = spaceDescriptions(of: environment)
             let advice = environment.actionSpace is Discrete ? "; use dqn" : ""
@@ -113,6 +116,9 @@ public enum TrainingSession {
     private static func neural(_ plan: RunPlan, on environment: any Environment, parts: Parts, checkpoint: URL?,
                                evaluateOnly: Bool = false) throws -> TrainingReport {
         let visitor = NeuralRun(plan: plan, parts: parts, checkpoint: checkpoint, evaluateOnly: evaluateOnly)
+        if let continuous = environment as? any ContinuousControlEnvironment {
+            return try visitor.visitContinuous(continuous)
+        }
         guard let report = try withObservationEncoder(for: environment, visitor) else {
             let spaces = spaceDescriptions(of: environment)
             throw GymError("\(plan.agent.rawValue) needs discrete actions and integer, float-vector, channel-grid or image observations; '\(plan.environmentName)' has observations \(spaces.observation) and actions \(spaces.action)")
