@@ -130,8 +130,8 @@ FIRING_MOVING = [1, 2, 2, 2, 2, 4]
 
 EPISODES = [
     ("space_invaders", "uniform random", UNIFORM, 1, 500, 0),
-    ("space_invaders", "cautious, mostly firing", FIRING, 2, 1200, 6),
-    ("space_invaders", "cautious, mostly firing", FIRING, 3, 1200, 6),
+    ("space_invaders", "cautious, mostly firing", FIRING, 3, 1500, 10),
+    ("space_invaders", "cautious, mostly firing", FIRING, 4, 1500, 10),
     ("asterix", "uniform random", UNIFORM, 1, 500, 0),
     ("asterix", "cautious, mostly moving", DODGING, 2, 1000, 2),
     ("asterix", "cautious, mostly moving", DODGING, 3, 1000, 2),
