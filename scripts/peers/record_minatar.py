@@ -79,18 +79,33 @@ def survives(env, actions):
     return True
 
 
+def surfacing(weights):
+    """Seaquest weights that head for the surface (action 2, up) once the oxygen gauge is low with a diver on
+    board, or six divers are; `weights` otherwise."""
+    def choose(state):
+        oxygen, divers = state[9, :, 7].sum(), state[9, :, 8].sum()
+        if divers > 0 and (oxygen <= 3 or divers == 6):
+            return [1, 1, 12, 1, 0, 1]
+        return weights
+    return choose
+
+
 def policy(weights, seed, lookahead):
-    """Actions 0..5 drawn with probabilities proportional to `weights`, from a seeded generator. With
+    """Actions 0..5 drawn with probabilities proportional to `weights` (a list, or a function of the state giving
+    one), from a seeded generator. With
     `lookahead` > 0 a drawn action is kept only if some of a few random continuations of that many frames
     survive (up to eight draws, then the last one is played): a cautious player that lives long enough to
     reach the later rules (cleared waves, ramping, surfacing)."""
     rng = np.random.default_rng(seed)
-    probabilities = np.array(weights, dtype=float) / sum(weights)
-
-    def draw():
-        return int(rng.choice(6, p=probabilities))
+    weigh = weights if callable(weights) else lambda state: weights
 
     def choose(env):
+        probabilities = np.array(weigh(env.state()), dtype=float)
+        probabilities /= probabilities.sum()
+
+        def draw():
+            return int(rng.choice(6, p=probabilities))
+
         action = draw()
         for _ in range(8 if lookahead else 0):
             if any(survives(env, [action] + [draw() for _ in range(lookahead)]) for _ in range(3)):
@@ -136,8 +151,8 @@ EPISODES = [
     ("asterix", "cautious, mostly moving", DODGING, 2, 1000, 2),
     ("asterix", "cautious, mostly moving", DODGING, 3, 1000, 2),
     ("seaquest", "uniform random", UNIFORM, 1, 500, 0),
-    ("seaquest", "cautious, firing and moving", FIRING_MOVING, 2, 1000, 3),
-    ("seaquest", "cautious, firing and moving", FIRING_MOVING, 3, 1000, 3),
+    ("seaquest", "cautious, firing and moving, surfacing for oxygen", surfacing(FIRING_MOVING), 2, 3000, 3),
+    ("seaquest", "cautious, firing and moving, surfacing for oxygen", surfacing(FIRING_MOVING), 9, 3000, 3),
 ]
 
 
