@@ -121,7 +121,7 @@ public struct SpaceInvaders: ArcadeGame {
             fireFromNearestAlien()
         }
         enemyShotTimer -= 1
-        var reward = destroyShotAliens()
+        let reward = destroyShotAliens()
         if (enemyBullets | aliens) & BoardMasks.cell(bottom, cannon) != 0 {
             machine.terminated = true
         }
