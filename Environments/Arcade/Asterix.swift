@@ -89,11 +89,7 @@ public struct Asterix: ArcadeGame {
         }
         // The spawn comes before the player's contact (a lane whose treasure the player takes this frame is not
         // free yet), and an object can enter on the player's cell.
-        if spawnTimer == 0 {
-            spawnTimer = spawnInterval
-            spawn()
-        }
-        spawnTimer -= 1
+        if ArcadeTimer.fires(&spawnTimer, restart: spawnInterval) { spawn() }
         var reward = contact()
         if traffic.advance() { reward += contact() }
         if settings.difficultyRamping {

@@ -1,8 +1,22 @@
+/// A Seaquest object on the board: a ``Seaquest/Swimmer`` or a ``Seaquest/Bullet``.
+public protocol SeaquestObject {
+    /// The row.
+    var row: Int { get }
+    /// The column.
+    var column: Int { get }
+}
+
+extension SeaquestObject {
+    /// Its cell (bit `row * 10 + column`).
+    @inlinable
+    public var cell: UInt128 { BoardMasks.cell(row, column) }
+}
+
 /// The moving objects of ``Seaquest``: fish, enemy submarines and divers swim along their rows, bullets fly.
 extension Seaquest {
     /// A fish, an enemy submarine or a diver: it swims one cell along its row each time its move timer has run
     /// down, and leaves at the far side. A row may hold several of them.
-    public struct Swimmer: Equatable, Sendable {
+    public struct Swimmer: SeaquestObject, Equatable, Sendable {
         /// The row (1–8).
         public var row: Int
         /// The column.
@@ -22,10 +36,6 @@ extension Seaquest {
             self.moveTimer = moveTimer
             self.shotTimer = shotTimer
         }
-
-        /// Its cell (bit `row * 10 + column`).
-        @inlinable
-        public var cell: UInt128 { BoardMasks.cell(row, column) }
 
         /// The cell behind it (the trail channel), when that lies on the board.
         @inlinable
@@ -53,7 +63,7 @@ extension Seaquest {
     }
 
     /// A bullet flying one cell a frame along its row.
-    public struct Bullet: Equatable, Sendable {
+    public struct Bullet: SeaquestObject, Equatable, Sendable {
         /// The row.
         public var row: Int
         /// The column.
@@ -67,37 +77,23 @@ extension Seaquest {
             self.column = column
             self.direction = direction
         }
-
-        /// Its cell.
-        @inlinable
-        public var cell: UInt128 { BoardMasks.cell(row, column) }
     }
+}
+
+extension Array where Element: SeaquestObject {
+    /// The index of the first object on (`row`, `column`).
+    @inlinable
+    func firstIndex(row: Int, column: Int) -> Int? {
+        firstIndex { $0.row == row && $0.column == column }
+    }
+
+    /// Their cells, as one plane.
+    @inlinable
+    var cells: UInt128 { reduce(0) { $0 | $1.cell } }
 }
 
 extension Array where Element == Seaquest.Swimmer {
-    /// The index of the first swimmer on (`row`, `column`).
-    @inlinable
-    func firstIndex(row: Int, column: Int) -> Int? {
-        firstIndex { $0.row == row && $0.column == column }
-    }
-
-    /// Their cells, as one plane.
-    @inlinable
-    var cells: UInt128 { reduce(0) { $0 | $1.cell } }
-
     /// The cells behind them, as one plane.
     @inlinable
     var trailCells: UInt128 { reduce(0) { $0 | $1.trailCell } }
-}
-
-extension Array where Element == Seaquest.Bullet {
-    /// The index of the first bullet on (`row`, `column`).
-    @inlinable
-    func firstIndex(row: Int, column: Int) -> Int? {
-        firstIndex { $0.row == row && $0.column == column }
-    }
-
-    /// Their cells, as one plane.
-    @inlinable
-    var cells: UInt128 { reduce(0) { $0 | $1.cell } }
 }

@@ -159,16 +159,8 @@ public struct Seaquest: ArcadeGame {
             shotTimer = Self.shotCooldown
         }
         if shotTimer > 0 { shotTimer -= 1 }
-        if spawnTimer == 0 {
-            spawnTimer = spawnInterval
-            spawnEnemy()
-        }
-        spawnTimer -= 1
-        if diverTimer == 0 {
-            diverTimer = Self.diverSpawnInterval
-            spawnDiver()
-        }
-        diverTimer -= 1
+        if ArcadeTimer.fires(&spawnTimer, restart: spawnInterval) { spawnEnemy() }
+        if ArcadeTimer.fires(&diverTimer, restart: Self.diverSpawnInterval) { spawnDiver() }
         var reward = flyFriendlyBullets()
         flyEnemyBullets()
         reward += swimEnemies()

@@ -111,16 +111,9 @@ public struct SpaceInvaders: ArcadeGame {
             friendlyBullets |= BoardMasks.cell(bottom - 1, cannon)
             shotTimer = Self.shotCooldown
         }
-        if moveTimer == 0 {
-            marchAliens()
-            moveTimer = min(waveInterval, aliens.nonzeroBitCount)
-        }
-        moveTimer -= 1
-        if enemyShotTimer == 0 {
-            enemyShotTimer = Self.enemyShotInterval
-            fireFromNearestAlien()
-        }
-        enemyShotTimer -= 1
+        // Marching keeps the number of aliens, so the restart can be counted before.
+        if ArcadeTimer.fires(&moveTimer, restart: min(waveInterval, aliens.nonzeroBitCount)) { marchAliens() }
+        if ArcadeTimer.fires(&enemyShotTimer, restart: Self.enemyShotInterval) { fireFromNearestAlien() }
         let reward = destroyShotAliens()
         if (enemyBullets | aliens) & BoardMasks.cell(bottom, cannon) != 0 {
             machine.terminated = true
