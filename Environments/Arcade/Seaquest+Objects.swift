@@ -81,19 +81,30 @@ extension Seaquest {
 }
 
 extension Array where Element: SeaquestObject {
-    /// The index of the first object on (`row`, `column`).
-    @inlinable
+    /// The index of the first object on (`row`, `column`) (always inlined: the rules look every frame).
+    @inlinable @inline(__always)
     func firstIndex(row: Int, column: Int) -> Int? {
         firstIndex { $0.row == row && $0.column == column }
     }
 
-    /// Their cells, as one plane.
-    @inlinable
-    var cells: UInt128 { reduce(0) { $0 | $1.cell } }
+    /// Their cells, as one plane (always inlined: the observation reads it every frame).
+    @inlinable @inline(__always)
+    var cells: UInt128 {
+        var plane: UInt128 = 0
+        for object in self { plane |= object.cell }
+        return plane
+    }
 }
 
 extension Array where Element == Seaquest.Swimmer {
-    /// The cells behind them, as one plane.
-    @inlinable
-    var trailCells: UInt128 { reduce(0) { $0 | $1.trailCell } }
+    /// Their cells and the cells behind them, as two planes in one pass (always inlined, as ``cells``).
+    @inlinable @inline(__always)
+    var cellsAndTrails: (cells: UInt128, trails: UInt128) {
+        var cells: UInt128 = 0, trails: UInt128 = 0
+        for swimmer in self {
+            cells |= swimmer.cell
+            trails |= swimmer.trailCell
+        }
+        return (cells, trails)
+    }
 }

@@ -373,18 +373,19 @@ public struct Seaquest: ArcadeGame {
         grid.set(0, row: row, column: column)
         let back = backColumn
         if back >= 0 && back < arcadeBoardSize { grid.set(1, row: row, column: back) }
+        let fish = fish.cellsAndTrails, submarines = enemySubmarines.cellsAndTrails, swimming = swimmingDivers.cellsAndTrails
         grid.planes[2] = friendlyBullets.cells
-        grid.planes[3] = fish.trailCells | enemySubmarines.trailCells | swimmingDivers.trailCells
+        grid.planes[3] = fish.trails | submarines.trails | swimming.trails
         grid.planes[4] = enemyBullets.cells
         grid.planes[5] = fish.cells
-        grid.planes[6] = enemySubmarines.cells
+        grid.planes[6] = submarines.cells
         let bottom = arcadeBoardSize - 1
         grid.planes[7] = BoardMasks.leadingCells(oxygenGaugeCells, ofRow: bottom)
         // MinAtar's diver gauge ends at column 8 and grows leftward.
         let shown = min(max(0, divers), Self.maximumDivers)
         grid.planes[8] = BoardMasks.leadingCells(arcadeBoardSize - 1, ofRow: bottom)
             & ~BoardMasks.leadingCells(arcadeBoardSize - 1 - shown, ofRow: bottom)
-        grid.planes[9] = swimmingDivers.cells
+        grid.planes[9] = swimming.cells
         return grid
     }
 }
