@@ -14,6 +14,9 @@ public struct ArcadeMachine: Sendable {
     public var frame = 0
     /// Whether the episode has ended.
     public var terminated = false
+    /// Recorded draws that replace the generator's numbers in ``random(below:)`` and ``uniform()`` (replaying
+    /// another implementation's episode in tests); `nil` in normal play.
+    public var replayedDraws: ReplayedDraws?
 
     /// Creates the shared state of a game whose minimal action set is `minimalActions`.
     public init(settings: ArcadeSettings, minimalActions: [ArcadeAction]) {
@@ -46,12 +49,20 @@ public struct ArcadeMachine: Sendable {
     /// A uniform integer in `0..<upperBound` from the game's stream.
     @inlinable
     public mutating func random(below upperBound: Int) -> Int {
-        generator.nextInt(below: upperBound)
+        if replayedDraws != nil { return replayedDraws!.integer(below: upperBound) }
+        return generator.nextInt(below: upperBound)
+    }
+
+    /// A uniform value in [0, 1) from the game's stream.
+    @inlinable
+    public mutating func uniform() -> Double {
+        if replayedDraws != nil { return replayedDraws!.uniform() }
+        return generator.nextDouble()
     }
 
     /// `true` with probability `probability`, from the game's stream.
     @inlinable
     public mutating func chance(_ probability: Double) -> Bool {
-        generator.nextDouble() < probability
+        uniform() < probability
     }
 }

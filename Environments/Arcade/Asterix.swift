@@ -11,24 +11,29 @@ import Gym
 /// treasure, showing its direction), 3 `gold`.
 ///
 /// ## Starting State
-/// The player at row 5, column 5 on an empty board; objects start arriving after ``firstSpawnInterval`` frames.
+/// The player at row 5, column 5 on an empty board; objects start arriving on frame 11.
 ///
 /// ## Rewards
 /// +1 for each treasure picked up.
 ///
 /// ## Episode End
-/// Terminated when the player and an enemy share a cell. No time limit of its own.
+/// Terminated when the player and an enemy share a cell (or swap cells). No time limit of its own.
 ///
 /// ## Arguments
 /// ``ArcadeSettings``: sticky action probability (default 0.1), difficulty ramping (default on: every
-/// ``rampInterval`` frames objects spawn one frame sooner, and every other ramp they move one frame sooner, down
-/// to once a frame) and the action set.
+/// ``rampInterval`` + 2 frames objects spawn one frame sooner, and every other ramp they move one frame sooner,
+/// until they spawn every frame) and the action set.
 ///
 /// ## Rules as implemented
-/// The player moves one cell a frame within rows 1–8. Every spawn interval, an object enters a random empty lane
-/// (rows 1–8) at a random side: treasure with probability 1/3, otherwise an enemy. Objects move one cell every move
-/// interval and leave at the far side. Contact is checked after the player moves, after an object enters and after
-/// the objects move.
+/// These follow MinAtar 1.0.15 state for state (checked on its recorded episodes,
+/// `Tests/EnvironmentsTests/Fixtures/minatar-episodes.json`). Each frame, in order: the player moves one cell
+/// within rows 1–8; when the spawn timer has run down to 0 (first on frame 11, then every spawn interval) an object
+/// enters at the edge of a random empty lane (rows 1–8): the side (left with probability 1/2) and the kind (treasure
+/// with probability 1/3) are drawn first, then the lane among those free before the player's contact; then the
+/// player collects or meets what is on its cell; when the move timer has run down to 0 (first on frame 6, then
+/// every move interval) every object moves one cell, leaving at the far side, and contact is checked again. So a
+/// player and an object that swap cells meet. The ramp timer counts from 100 to −1, and the frame after, the
+/// difficulty ramps and the timer restarts.
 public struct Asterix: ArcadeGame {
     public static let channels = [
         ArcadeChannel("player", color: RGB(hex: 0x4A90E2), symbol: "P"),
@@ -53,9 +58,9 @@ public struct Asterix: ArcadeGame {
     public var traffic = LaneTraffic(firstRow: 1, laneCount: 8, moveInterval: Asterix.firstMoveInterval)
     /// Frames between spawns.
     public var spawnInterval = Asterix.firstSpawnInterval
-    /// Frames until the next spawn.
+    /// Frames left before the frame on which an object spawns (0: it spawns this frame).
     public var spawnTimer = Asterix.firstSpawnInterval
-    /// Frames until the next difficulty ramp.
+    /// Counts down from ``rampInterval`` each frame; the frame after it reaches −1 the difficulty ramps.
     public var rampTimer = Asterix.rampInterval
     /// Ramps so far.
     public var ramps = 0
@@ -82,34 +87,37 @@ public struct Asterix: ArcadeGame {
         case .down: player.row = min(8, player.row + 1)
         case .noop, .fire: break
         }
+        // The spawn comes before the player's contact (a lane whose treasure the player takes this frame is not
+        // free yet), and an object can enter on the player's cell.
+        if ArcadeTimer.fires(&spawnTimer, restart: spawnInterval) { spawn() }
         var reward = contact()
-        spawnTimer -= 1
-        if spawnTimer <= 0 {
-            spawnTimer = spawnInterval
-            let free = traffic.freeLaneCount
-            if free > 0 {
-                let lane = machine.random(below: free)
-                let fromLeft = machine.random(below: 2) == 0
-                let kind = machine.random(below: 3) == 0 ? Self.gold : 0
-                traffic.spawn(freeLane: lane, fromLeft: fromLeft, kind: kind)
-                // An object can enter on the player's cell.
-                reward += contact()
-            }
-        }
         if traffic.advance() { reward += contact() }
-        rampTimer -= 1
-        if rampTimer <= 0 {
-            rampTimer = Self.rampInterval
-            if settings.difficultyRamping { ramp() }
+        if settings.difficultyRamping {
+            if rampTimer >= 0 {
+                rampTimer -= 1
+            } else if spawnInterval > 1 {
+                ramp()
+            }
         }
         return reward
     }
 
-    /// Spawns sooner, and every other ramp moves sooner.
+    /// Sends an object into a random free lane: the side (left below 1/2) and the kind (treasure below 1/3) are
+    /// drawn first, as MinAtar draws them, even when no lane is free.
+    private mutating func spawn() {
+        let fromLeft = machine.uniform() < 0.5
+        let kind = machine.uniform() < 1.0 / 3 ? Self.gold : 0
+        let free = traffic.freeLaneCount
+        guard free > 0 else { return }
+        traffic.spawn(freeLane: machine.random(below: free), fromLeft: fromLeft, kind: kind)
+    }
+
+    /// Spawns sooner, and every other ramp moves sooner; the ramp timer restarts.
     private mutating func ramp() {
         ramps += 1
-        spawnInterval = max(1, spawnInterval - 1)
+        spawnInterval -= 1
         if ramps % 2 == 0 { traffic.moveInterval = max(1, traffic.moveInterval - 1) }
+        rampTimer = Self.rampInterval
     }
 
     /// Collects treasure on the player's cell (returning its reward) and ends the episode on an enemy.

@@ -47,7 +47,7 @@ public struct LaneTraffic: Sendable {
     }
     /// Frames between moves.
     public var moveInterval: Int
-    /// Frames until the next move.
+    /// Frames left before the frame on which the objects move (0: they move this frame).
     public var moveTimer: Int
     /// The cells of the objects of kind 0 (bit `row * 10 + column`).
     public private(set) var kindZeroCells: UInt128 = 0
@@ -103,13 +103,16 @@ public struct LaneTraffic: Sendable {
         }
     }
 
-    /// Counts a frame and, when the move timer runs out, moves every object one cell, removing those that leave.
-    /// Returns whether they moved.
+    /// Plays a frame of the move timer, as MinAtar counts it: when the timer has run down to 0, every object moves
+    /// one cell (those that leave are removed) and the timer restarts at `moveInterval`; then it counts the frame.
+    /// Returns whether the objects moved.
     @discardableResult @inline(__always)
     public mutating func advance() -> Bool {
-        moveTimer -= 1
-        guard moveTimer <= 0 else { return false }
-        moveTimer = moveInterval
+        guard moveTimer <= 0 else {
+            moveTimer -= 1
+            return false
+        }
+        moveTimer = moveInterval - 1
         moveObjects()
         return true
     }

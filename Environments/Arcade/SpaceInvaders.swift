@@ -17,19 +17,24 @@ import Gym
 /// +1 for each alien shot.
 ///
 /// ## Episode End
-/// Terminated when an enemy bullet hits the cannon or an alien reaches the bottom row. No time limit of its own.
+/// Terminated when an enemy bullet or an alien is on the cannon's cell (after the cannon moves, or at the end of
+/// the frame), or when the block steps down while an alien is on the bottom row. No time limit of its own.
 ///
 /// ## Arguments
 /// ``ArcadeSettings``: sticky action probability (default 0.1), difficulty ramping (default on: each new wave
 /// marches one frame per move faster, down to ``fastestWaveInterval``) and the action set.
 ///
 /// ## Rules as implemented
-/// Each frame: the cannon moves one cell or fires (one shot every ``shotCooldown`` frames, the bullet appears
-/// above the cannon); friendly bullets rise and enemy bullets fall one cell; every ``enemyShotInterval`` frames
-/// the lowest alien of the column nearest the cannon fires; the block moves every `min(wave interval, aliens
-/// left)` frames (so a lone alien moves every frame) — sideways, or down one row with a change of direction when
-/// an alien touches the wall it marches toward. A bullet and an alien in the same cell destroy each other. A
-/// cleared wave is replaced by a fresh one.
+/// These follow MinAtar 1.0.15 state for state (checked on its recorded episodes,
+/// `Tests/EnvironmentsTests/Fixtures/minatar-episodes.json`). Each frame, in order: the cannon moves one cell
+/// (moving onto an alien ends the episode); friendly bullets rise and enemy bullets fall one cell; a shot (at most
+/// one every ``shotCooldown`` frames) appears just above the cannon; the block moves when its timer has run down
+/// to 0 — sideways, or down one row with a change of direction when an alien touches the wall it marches toward —
+/// and its timer restarts at `min(wave interval, aliens left)` (so a lone alien moves every frame); every
+/// ``enemyShotInterval`` frames (first on frame 11) the lowest alien of the column nearest the cannon (ties go
+/// left) drops a bullet on its own cell; then an alien and a friendly bullet in the same cell destroy each other
+/// (they pass each other when they swap cells). A cleared wave is replaced by a fresh one at once; bullets in
+/// flight meet it only from the next frame on, and it moves when the old block's timer says.
 public struct SpaceInvaders: ArcadeGame {
     public static let channels = [
         ArcadeChannel("cannon", color: RGB(hex: 0x4AD15A), symbol: "A"),
@@ -69,11 +74,11 @@ public struct SpaceInvaders: ArcadeGame {
     public var enemyBullets: UInt128 = 0
     /// Frames between moves of the current wave (before the few-aliens speed-up).
     public var waveInterval = SpaceInvaders.firstWaveInterval
-    /// Frames until the block moves.
+    /// Frames left before the frame on which the block moves (0: it moves this frame).
     public var moveTimer = SpaceInvaders.firstWaveInterval
     /// Frames until the cannon may fire again.
     public var shotTimer = 0
-    /// Frames until the next alien shot.
+    /// Frames left before the frame on which an alien fires (0: it fires this frame).
     public var enemyShotTimer = SpaceInvaders.enemyShotInterval
 
     /// Creates the game; call `reset(seed:)` to start an episode.
@@ -97,6 +102,8 @@ public struct SpaceInvaders: ArcadeGame {
         let bottom = arcadeBoardSize - 1
         if action == .left { cannon = max(0, cannon - 1) }
         if action == .right { cannon = min(bottom, cannon + 1) }
+        // Moving into an alien is fatal even when the alien then marches on.
+        if aliens & BoardMasks.cell(bottom, cannon) != 0 { machine.terminated = true }
         friendlyBullets >>= 10
         enemyBullets = (enemyBullets << 10) & BoardMasks.board
         if shotTimer > 0 { shotTimer -= 1 }
@@ -104,28 +111,17 @@ public struct SpaceInvaders: ArcadeGame {
             friendlyBullets |= BoardMasks.cell(bottom - 1, cannon)
             shotTimer = Self.shotCooldown
         }
-        var reward = destroyShotAliens()
-        enemyShotTimer -= 1
-        if enemyShotTimer <= 0 {
-            enemyShotTimer = Self.enemyShotInterval
-            fireFromNearestAlien()
-        }
-        moveTimer -= 1
-        if moveTimer <= 0 {
-            marchAliens()
-            moveTimer = min(waveInterval, aliens.nonzeroBitCount)
-            reward += destroyShotAliens()
-        }
-        if enemyBullets & BoardMasks.cell(bottom, cannon) != 0 || aliens & BoardMasks.row(bottom) != 0 {
+        // Marching keeps the number of aliens, so the restart can be counted before.
+        if ArcadeTimer.fires(&moveTimer, restart: min(waveInterval, aliens.nonzeroBitCount)) { marchAliens() }
+        if ArcadeTimer.fires(&enemyShotTimer, restart: Self.enemyShotInterval) { fireFromNearestAlien() }
+        let reward = destroyShotAliens()
+        if (enemyBullets | aliens) & BoardMasks.cell(bottom, cannon) != 0 {
             machine.terminated = true
         }
         if aliens == 0 {
             aliens = Self.freshWave
             direction = -1
             if settings.difficultyRamping { waveInterval = max(Self.fastestWaveInterval, waveInterval - 1) }
-            moveTimer = waveInterval
-            // Bullets still in flight can meet the new wave where it appears.
-            reward += destroyShotAliens()
         }
         return reward
     }
@@ -143,7 +139,11 @@ public struct SpaceInvaders: ArcadeGame {
     private mutating func marchAliens() {
         let wall = direction < 0 ? BoardMasks.leftColumn : BoardMasks.rightColumn
         if aliens & wall != 0 {
-            aliens = (aliens << 10) & BoardMasks.board
+            // An alien already on the bottom row leaves the board: the episode ends, and (as in MinAtar) the
+            // alien shows again on the top row.
+            let bottomRow = BoardMasks.row(arcadeBoardSize - 1)
+            if aliens & bottomRow != 0 { machine.terminated = true }
+            aliens = ((aliens & ~bottomRow) << 10) | ((aliens & bottomRow) >> 90)
             direction = -direction
         } else {
             aliens = BoardMasks.shifted(aliens, columns: direction)
@@ -155,8 +155,8 @@ public struct SpaceInvaders: ArcadeGame {
         guard aliens != 0 else { return }
         for distance in 0..<arcadeBoardSize {
             for column in [cannon - distance, cannon + distance] where column >= 0 && column < arcadeBoardSize {
-                for row in stride(from: arcadeBoardSize - 2, through: 0, by: -1) where aliens & BoardMasks.cell(row, column) != 0 {
-                    enemyBullets |= BoardMasks.cell(row + 1, column)
+                for row in stride(from: arcadeBoardSize - 1, through: 0, by: -1) where aliens & BoardMasks.cell(row, column) != 0 {
+                    enemyBullets |= BoardMasks.cell(row, column)
                     return
                 }
             }

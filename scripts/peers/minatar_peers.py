@@ -4,7 +4,8 @@ Requires: pip install minatar numpy
 Runs MinAtar's five games as a black box with the same method as the Swift suite: uniformly random actions from
 the full 6-action set, sticky actions 0.1, difficulty ramping on, the observation (`env.state()`, a 10x10xC bool
 array) produced after every step, reset when an episode ends. Prints one JSON object with steps/s per game (best
-of three runs) and, to compare behaviour, the random policy's mean return and episode length over 2,000 episodes.
+of three runs) and, to compare behaviour, the random policy's mean return and episode length over 2,000 episodes, with
+their standard errors.
 """
 import json
 import time
@@ -54,7 +55,10 @@ def random_policy_statistics(game, episodes=2000):
             length += 1
         returns.append(total)
         lengths.append(length)
-    return {"mean_return": float(np.mean(returns)), "mean_length": float(np.mean(lengths))}
+    count = len(returns)
+    return {"mean_return": float(np.mean(returns)), "mean_length": float(np.mean(lengths)),
+            "return_standard_error": float(np.std(returns, ddof=1) / np.sqrt(count)),
+            "length_standard_error": float(np.std(lengths, ddof=1) / np.sqrt(count))}
 
 
 def main():

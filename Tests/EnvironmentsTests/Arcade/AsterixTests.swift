@@ -2,7 +2,8 @@ import Environments
 import Gym
 import Testing
 
-/// Asterix's "Rules as implemented", on boards set up by hand.
+/// Asterix's "Rules as implemented", on boards set up by hand; the outcomes are MinAtar 1.0.15's on the same boards.
+/// A timer of 0 means the objects move (or one spawns) on the next frame.
 @Suite struct AsterixTests {
     /// A game with the player at `player`, nothing on the board and no spawn or move due soon.
     private func board(player: (row: Int, column: Int) = (5, 5)) throws -> Asterix {
@@ -25,6 +26,18 @@ import Testing
         #expect(game.player == (5, 5) && observation[0, 5, 5] && observation.count(0) == 1)
         #expect(observation.count(1) == 0 && observation.count(2) == 0 && observation.count(3) == 0)
         #expect(game.spawnTimer == Asterix.firstSpawnInterval)
+    }
+
+    @Test func theFirstMoveAndSpawnComeOnFrames6And11() throws {
+        var game = try Asterix.deterministic()
+        for _ in 1...5 { try game.play(.noop) }
+        #expect(game.traffic.moveTimer == 0 && game.spawnTimer == 5)
+        // The spawn on frame 11 is also a move frame: the object enters and moves one cell at once.
+        game.machine.replayedDraws = ReplayedDraws([.uniform(0.7), .uniform(0.2), .integer(value: 2, upperBound: 8)])
+        for _ in 6...11 { try game.play(.noop) }
+        #expect(game.machine.replayedDraws!.isExhausted)
+        let mover = game.traffic.lanes[2]
+        #expect(mover.isActive && mover.kind == 1 && mover.direction == -1 && mover.column == 8 && mover.trailColumn == 9)
     }
 
     @Test func thePlayerMovesWithinRowsOneToEight() throws {
@@ -54,22 +67,43 @@ import Testing
     @Test func anEnemyMovingOntoThePlayerEndsTheGame() throws {
         var game = try board(player: (3, 5))
         place(&game, row: 3, column: 4, direction: 1, gold: false)
-        game.traffic.moveTimer = 1
+        game.traffic.moveTimer = 0
         let step = try game.play(.noop)
         #expect(step.terminated)
         // One lane away, nothing happens.
         var missed = try board(player: (4, 5))
         place(&missed, row: 3, column: 4, direction: 1, gold: false)
-        missed.traffic.moveTimer = 1
+        missed.traffic.moveTimer = 0
         #expect(try !missed.play(.noop).terminated)
     }
 
     @Test func anEnemyCannotPassThroughThePlayer() throws {
-        // Player and enemy swap cells in one frame: the check after the player's move catches it.
+        // Player and enemy swap cells in one frame: the check after the player's move catches it, and the enemy
+        // still moves on.
         var game = try board(player: (3, 5))
         place(&game, row: 3, column: 4, direction: 1, gold: false)
-        game.traffic.moveTimer = 1
-        #expect(try game.play(.left).terminated)
+        game.traffic.moveTimer = 0
+        let step = try game.play(.left)
+        #expect(step.terminated && step.observation[1, 3, 5] && step.observation[0, 3, 4])
+        // Treasure swapped with is collected.
+        var treasure = try board(player: (5, 5))
+        place(&treasure, row: 5, column: 6, direction: -1, gold: true)
+        treasure.traffic.moveTimer = 0
+        #expect(try treasure.play(.right).reward == 1)
+    }
+
+    @Test func treasureTakenOnASpawnFrameStillHoldsItsLane() throws {
+        // MinAtar counts free lanes before the player takes the treasure: rows 2 and 5 hold objects, so the spawn
+        // draws among 6 lanes even though row 5's treasure is collected in the same frame.
+        var game = try board(player: (5, 5))
+        place(&game, row: 5, column: 6, direction: -1, gold: true)
+        place(&game, row: 2, column: 3, direction: 1, gold: false)
+        game.spawnTimer = 0
+        game.machine.replayedDraws = ReplayedDraws([.uniform(0.004), .uniform(0.316), .integer(value: 4, upperBound: 6)])
+        let step = try game.play(.right)
+        #expect(game.machine.replayedDraws!.isExhausted && step.reward == 1)
+        // The fifth free lane of rows 1, 3, 4, 6, 7, 8 is row 7: treasure from the left, not yet moved.
+        #expect(step.observation.planes[3] == BoardMasks.cell(7, 0))
     }
 
     @Test func collectingTreasurePaysOne() throws {
@@ -81,7 +115,7 @@ import Testing
         // Treasure moving onto the player is collected too.
         var waiting = try board(player: (6, 2))
         place(&waiting, row: 6, column: 3, direction: -1, gold: true)
-        waiting.traffic.moveTimer = 1
+        waiting.traffic.moveTimer = 0
         let collected = try waiting.play(.noop)
         #expect(collected.reward == 1 && !collected.terminated && collected.observation.count(3) == 0)
     }
@@ -90,7 +124,7 @@ import Testing
         var game = try board(player: (8, 0))
         place(&game, row: 2, column: 8, direction: 1, gold: false)
         game.traffic.moveInterval = 1
-        game.traffic.moveTimer = 1
+        game.traffic.moveTimer = 0
         var step = try game.play(.noop)
         #expect(step.observation[1, 2, 9] && step.observation[2, 2, 8])
         step = try game.play(.noop)
@@ -102,7 +136,7 @@ import Testing
         for seed in 0..<300 {
             var game = try Asterix.deterministic(seed: UInt64(seed))
             game.player = (5, 5)
-            game.spawnTimer = 1
+            game.spawnTimer = 0
             game.traffic.moveTimer = 1000
             let step = try game.play(.noop)
             let active = game.traffic.lanes.filter(\.isActive)
@@ -124,7 +158,7 @@ import Testing
             var game = try board(player: (4, 0))
             game.machine.generator = RandomGenerator(seed: UInt64(seed))
             for row in 1...8 where row != 4 { place(&game, row: row, column: 5, direction: 1, gold: true) }
-            game.spawnTimer = 1
+            game.spawnTimer = 0
             let step = try game.play(.noop)
             guard let mover = game.traffic.lanes[3].isActive ? game.traffic.lanes[3] : nil else {
                 // Treasure spawned on the player is collected at once.
@@ -142,16 +176,24 @@ import Testing
     }
 
     @Test func rampingSpeedsUpSpawnsAndMoves() throws {
+        // The ramp timer runs from 100 down past 0: the first ramp comes on frame 102, then every 102 frames.
         var game = try board()
-        game.rampTimer = 1
+        for _ in 1...101 { try game.play(.noop) }
+        #expect(game.spawnInterval == Asterix.firstSpawnInterval && game.rampTimer == -1)
         try game.play(.noop)
         #expect(game.spawnInterval == Asterix.firstSpawnInterval - 1 && game.traffic.moveInterval == Asterix.firstMoveInterval)
-        game.rampTimer = 1
+        #expect(game.rampTimer == Asterix.rampInterval)
+        game.rampTimer = -1
         try game.play(.noop)
         #expect(game.spawnInterval == Asterix.firstSpawnInterval - 2 && game.traffic.moveInterval == Asterix.firstMoveInterval - 1)
-        #expect(game.rampTimer == Asterix.rampInterval)
+        // Ramps stop once objects spawn every frame (after nine); moves then come every frame too.
+        for _ in 0..<20 {
+            game.rampTimer = -1
+            try game.play(.noop)
+        }
+        #expect(game.spawnInterval == 1 && game.traffic.moveInterval == 1 && game.ramps == 9 && game.rampTimer == -1)
         var flat = try Asterix.deterministic(ramping: false)
-        flat.rampTimer = 1
+        flat.rampTimer = -1
         try flat.play(.noop)
         #expect(flat.spawnInterval == Asterix.firstSpawnInterval)
     }
