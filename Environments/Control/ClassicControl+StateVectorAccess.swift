@@ -9,7 +9,6 @@ extension CartPole: StateVectorAccess {
         get { [state.position, state.velocity, state.angle, state.angularVelocity] }
         set { state = State(position: newValue[0], velocity: newValue[1], angle: newValue[2], angularVelocity: newValue[3]) }
     }
-    public var stateVectorCount: Int { 4 }
 }
 
 extension Acrobot: StateVectorAccess {
@@ -21,7 +20,6 @@ extension Acrobot: StateVectorAccess {
                           angularVelocity2: newValue[3])
         }
     }
-    public var stateVectorCount: Int { 4 }
 }
 
 extension MountainCar: StateVectorAccess {
@@ -30,7 +28,6 @@ extension MountainCar: StateVectorAccess {
         get { [state.position, state.velocity] }
         set { state = State(position: newValue[0], velocity: newValue[1]) }
     }
-    public var stateVectorCount: Int { 2 }
 }
 
 extension MountainCarContinuous: StateVectorAccess {
@@ -39,7 +36,6 @@ extension MountainCarContinuous: StateVectorAccess {
         get { [Double(state.position), Double(state.velocity)] }
         set { state = State(position: Float(newValue[0]), velocity: Float(newValue[1])) }
     }
-    public var stateVectorCount: Int { 2 }
 }
 
 extension Pendulum: StateVectorAccess {
@@ -48,5 +44,4 @@ extension Pendulum: StateVectorAccess {
         get { [state.angle, state.angularVelocity] }
         set { state = State(angle: newValue[0], angularVelocity: newValue[1]) }
     }
-    public var stateVectorCount: Int { 2 }
 }

@@ -56,9 +56,8 @@ struct PythonBridgeSuite: BenchmarkSuite {
     private func observationRowSize(_ json: UnsafePointer<CChar>?) throws -> Int {
         guard let json, let description = try JSONSerialization.jsonObject(with: Data(String(cString: json).utf8)) as? [String: Any],
               let space = description["observation_space"] as? [String: Any], let shape = space["shape"] as? [Int],
-              let dtype = space["dtype"] as? String else { throw BenchmarkFailure("the description has no observation space") }
-        let size = ["float32": 4, "int64": 8, "bool": 1, "uint8": 1][dtype] ?? 1
-        return shape.reduce(1, *) * size
+              let itemSize = space["item_size"] as? Int else { throw BenchmarkFailure("the description has no observation space") }
+        return shape.reduce(1, *) * itemSize
     }
 }
 

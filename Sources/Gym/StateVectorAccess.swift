@@ -4,8 +4,7 @@
 /// Reach it through wrappers with ``Environment/capability(_:)`` (reading) and ``Environment/modifyCapability(_:_:)``
 /// (setting).
 public protocol StateVectorAccess {
-    /// The state, in Gymnasium's order (CartPole: position, velocity, angle, angular velocity).
+    /// The state, in Gymnasium's order (CartPole: position, velocity, angle, angular velocity); always the same
+    /// count of numbers for one environment.
     var stateVector: [Double] { get set }
-    /// How many numbers ``stateVector`` holds.
-    var stateVectorCount: Int { get }
 }

@@ -14,20 +14,19 @@ protocol ActionReader {
     func read(_ buffer: UnsafeRawPointer, into actions: inout [Action]) throws
 }
 
-/// Discrete actions, one `int64` per copy.
+/// Discrete actions, one `int64` (Swift's `Int`) per copy.
 struct DiscreteActionReader: ActionReader {
     let space: Discrete
     var layout: SpaceLayout { SpaceLayout(space) }
     var placeholder: Int { space.start }
 
     func read(_ buffer: UnsafeRawPointer, into actions: inout [Int]) throws {
-        let values = buffer.assumingMemoryBound(to: Int64.self)
+        let values = buffer.assumingMemoryBound(to: Int.self)
         for copy in actions.indices {
-            let value = values[copy]
-            guard value >= Int64(space.start), value < Int64(space.start) + Int64(space.count) else {
-                throw CFailure(.invalidAction, "invalid action \(value) for copy \(copy): the action space is \(space)")
+            guard space.contains(values[copy]) else {
+                throw CFailure(.invalidAction, "invalid action \(values[copy]) for copy \(copy): the action space is \(space)")
             }
-            actions[copy] = Int(value)
+            actions[copy] = values[copy]
         }
     }
 }
@@ -42,12 +41,10 @@ struct BoxActionReader: ActionReader {
         let width = space.low.count
         let values = buffer.assumingMemoryBound(to: Float.self)
         for copy in actions.indices {
-            for index in 0..<width {
-                let value = values[copy * width + index]
-                guard !value.isNaN, value >= space.low[index], value <= space.high[index] else {
-                    throw CFailure(.invalidAction, "invalid action for copy \(copy): component \(index) is \(value); the action space is \(space)")
-                }
-                actions[copy][index] = value
+            for index in 0..<width { actions[copy][index] = values[copy * width + index] }
+            guard space.contains(actions[copy]) else {
+                let bad = (0..<width).first { !(space.low[$0]...space.high[$0]).contains(actions[copy][$0]) } ?? 0
+                throw CFailure(.invalidAction, "invalid action for copy \(copy): component \(bad) is \(actions[copy][bad]); the action space is \(space)")
             }
         }
     }

@@ -1,3 +1,4 @@
+import Agents
 import Gym
 
 /// Opens an environment made by the registry as a ``CBatch`` of `count` copies, by the kind its spaces make it.
@@ -32,7 +33,7 @@ enum BatchFactory {
     }
 
     private static func discrete<E: DiscreteEnvironment>(_ environment: E, _ settings: Settings) throws -> any CBatch {
-        try TypedBatch(environment, count: settings.count, packer: StatePacker(),
+        try TypedBatch(environment, count: settings.count, packer: ValuePacker<Int>(),
                        observationLayout: SpaceLayout(environment.observationSpace),
                        reader: DiscreteActionReader(space: environment.actionSpace), seed: settings.seed,
                        threads: settings.threads, autoreset: settings.autoreset)
@@ -61,7 +62,7 @@ enum BatchFactory {
     }
 
     private static func images<E: ImageEnvironment>(_ environment: E, _ settings: Settings) throws -> any CBatch {
-        try TypedBatch(environment, count: settings.count, packer: ImageBytePacker(environment.observationSpace),
+        try TypedBatch(environment, count: settings.count, packer: ImageEncoder(space: environment.observationSpace),
                        observationLayout: SpaceLayout(environment.observationSpace),
                        reader: DiscreteActionReader(space: environment.actionSpace), seed: settings.seed,
                        threads: settings.threads, autoreset: settings.autoreset)

@@ -61,7 +61,7 @@ where Packer.Observation == E.Observation, Reader.Action == E.Action {
         self.reader = reader
         self.observationLayout = observationLayout
         actionLayout = reader.layout
-        stateVectorCount = environment.capability(StateVectorAccess.self)?.stateVectorCount ?? 0
+        stateVectorCount = environment.capability(StateVectorAccess.self)?.stateVector.count ?? 0
         renderModes = (environment.capability(FrameRendering.self) == nil ? [] : ["rgb_array"])
             + (environment.capability(TextRendering.self) == nil ? [] : ["ansi"])
         actions = Array(repeating: reader.placeholder, count: count)
@@ -90,10 +90,10 @@ where Packer.Observation == E.Observation, Reader.Action == E.Action {
     @_specialize(where E == TimeLimit<Pendulum>, Packer == ArrayPacker<Float>, Reader == BoxActionReader)
     @_specialize(where E == MountainCarContinuous, Packer == ArrayPacker<Float>, Reader == BoxActionReader)
     @_specialize(where E == TimeLimit<MountainCarContinuous>, Packer == ArrayPacker<Float>, Reader == BoxActionReader)
-    @_specialize(where E == GridWorld, Packer == StatePacker, Reader == DiscreteActionReader)
-    @_specialize(where E == TimeLimit<GridWorld>, Packer == StatePacker, Reader == DiscreteActionReader)
-    @_specialize(where E == TabularMDP, Packer == StatePacker, Reader == DiscreteActionReader)
-    @_specialize(where E == TimeLimit<TabularMDP>, Packer == StatePacker, Reader == DiscreteActionReader)
+    @_specialize(where E == GridWorld, Packer == ValuePacker<Int>, Reader == DiscreteActionReader)
+    @_specialize(where E == TimeLimit<GridWorld>, Packer == ValuePacker<Int>, Reader == DiscreteActionReader)
+    @_specialize(where E == TabularMDP, Packer == ValuePacker<Int>, Reader == DiscreteActionReader)
+    @_specialize(where E == TimeLimit<TabularMDP>, Packer == ValuePacker<Int>, Reader == DiscreteActionReader)
     @_specialize(where E == Breakout, Packer == ChannelGridBytePacker, Reader == DiscreteActionReader)
     @_specialize(where E == Freeway, Packer == ChannelGridBytePacker, Reader == DiscreteActionReader)
     @_specialize(where E == SpaceInvaders, Packer == ChannelGridBytePacker, Reader == DiscreteActionReader)

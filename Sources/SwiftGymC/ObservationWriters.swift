@@ -1,14 +1,5 @@
 import Gym
 
-/// Writes an integer state as one `int64`.
-struct StatePacker: ObservationPacker {
-    var storedWidth: Int { 1 }
-
-    func store(_ observation: Int, into destination: UnsafeMutableBufferPointer<Int64>) {
-        destination[0] = Int64(observation)
-    }
-}
-
 /// Writes a channel grid as one byte (0 or 1) per cell and channel, `[height, width, channels]`, as MinAtar's
 /// `state()` lays it out.
 struct ChannelGridBytePacker: ObservationPacker {
@@ -38,19 +29,5 @@ struct ChannelGridBytePacker: ObservationPacker {
                 }
             }
         }
-    }
-}
-
-/// Writes an 8-bit planar image's bytes as they are, `[channels, height, width]`.
-struct ImageBytePacker: ObservationPacker {
-    let storedWidth: Int
-
-    init(_ space: ImageSpace) {
-        storedWidth = space.channels * space.height * space.width
-    }
-
-    func store(_ observation: PlanarImage, into destination: UnsafeMutableBufferPointer<UInt8>) {
-        precondition(observation.pixels.count == storedWidth, "expected \(storedWidth) bytes, got \(observation.pixels.count)")
-        _ = destination.initialize(from: observation.pixels)
     }
 }

@@ -7,24 +7,27 @@ struct SpaceLayout {
     let width: Int
     /// Bytes per value.
     let elementSize: Int
-    /// The space as JSON-ready values: `type`, `shape`, `dtype`, and `n`/`start` or `low`/`high`.
-    let json: [String: Any]
+    /// The space as JSON-ready values: `type`, `shape`, `dtype`, `item_size` (bytes per value), and `n`/`start` or
+    /// `low`/`high`.
+    var json: [String: Any] { fields.merging(["item_size": elementSize]) { ours, _ in ours } }
+    /// The fields of ``json`` that depend on the kind of space.
+    private let fields: [String: Any]
 
     /// Bytes per copy.
     var rowSize: Int { width * elementSize }
 
-    /// Integers `start ..< start + n`, passed as `int64`.
+    /// Integers `start ..< start + n`, passed as `int64` (Swift's `Int` on every platform the package builds for).
     init(_ space: Discrete) {
         width = 1
-        elementSize = MemoryLayout<Int64>.size
-        json = ["type": "discrete", "n": space.count, "start": space.start, "shape": [Int](), "dtype": "int64"]
+        elementSize = MemoryLayout<Int>.size
+        fields = ["type": "discrete", "n": space.count, "start": space.start, "shape": [Int](), "dtype": "int64"]
     }
 
     /// A float box, passed as `float32` values in row-major order.
     init(_ space: Box<Float>) {
         width = space.shape.reduce(1, *)
         elementSize = MemoryLayout<Float>.size
-        json = ["type": "box", "shape": space.shape, "dtype": "float32",
+        fields = ["type": "box", "shape": space.shape, "dtype": "float32",
                 "low": space.low.map(Self.number), "high": space.high.map(Self.number)]
     }
 
@@ -32,7 +35,7 @@ struct SpaceLayout {
     init(_ space: ChannelGridSpace) {
         width = space.channels * space.height * space.width
         elementSize = 1
-        json = ["type": "box", "shape": [space.height, space.width, space.channels], "dtype": "bool",
+        fields = ["type": "box", "shape": [space.height, space.width, space.channels], "dtype": "bool",
                 "low": 0, "high": 1]
     }
 
@@ -40,7 +43,7 @@ struct SpaceLayout {
     init(_ space: ImageSpace) {
         width = space.channels * space.height * space.width
         elementSize = 1
-        json = ["type": "box", "shape": [space.channels, space.height, space.width], "dtype": "uint8",
+        fields = ["type": "box", "shape": [space.channels, space.height, space.width], "dtype": "uint8",
                 "low": 0, "high": 255]
     }
 

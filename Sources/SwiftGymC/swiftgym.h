@@ -66,7 +66,7 @@ int32_t swiftgym_make(const char *id, const char *options_json, int64_t num_envs
                       int64_t max_episode_steps, int32_t autoreset, swiftgym_env **env);
 
 /* The handle's description as a JSON object: id, name, num_envs, observation_space, action_space (each with type
- * "discrete" or "box", shape, dtype, and n and start or low and high), render_modes, render_fps, reward_threshold,
+ * "discrete" or "box", shape, dtype, item_size in bytes, and n and start or low and high), render_modes, render_fps, reward_threshold,
  * max_episode_steps, autoreset_mode and state_vector_size. Owned by the handle until it is closed. */
 int32_t swiftgym_describe(swiftgym_env *env, const char **json);
 

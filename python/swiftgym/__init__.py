@@ -16,7 +16,7 @@ Errors from the library are raised with its message: ``InvalidActionError`` for 
 from ._native import (ClosedError, EnvironmentRejectedError, InvalidActionError, InvalidArgumentError,
                       SwiftGymError, UnsupportedError, environments, version)
 from .env import SwiftGymEnv
-from .registration import GYMNASIUM_NAMESPACE, gymnasium_id, register_environments
+from .registration import GYMNASIUM_NAMESPACE, gymnasium_id, native_id, register_environments
 from .vector import SwiftGymVectorEnv
 
 __all__ = [
@@ -26,24 +26,18 @@ __all__ = [
 ]
 
 
-def _native_id(env_id: str) -> str:
-    """The library's id for `env_id`, which may carry the `swiftgym/` namespace."""
-    from .registration import native_id
-    return native_id(env_id)
-
-
 def make(env_id: str, **kwargs) -> SwiftGymEnv:
     """One copy of `env_id` (``"CartPole-v1"``, ``"swiftgym/CartPole-v1"``, ``"frozenlake"``) as a `gymnasium.Env`,
     with the registered time limit applied by the library (``max_episode_steps=0`` for none). Keyword arguments are
     ``render_mode``, ``max_episode_steps``, ``seed`` and the environment's options."""
-    return SwiftGymEnv(_native_id(env_id), **kwargs)
+    return SwiftGymEnv(native_id(env_id), **kwargs)
 
 
 def make_vec(env_id: str, num_envs: int = 1, **kwargs) -> SwiftGymVectorEnv:
     """`num_envs` copies of `env_id` as a `gymnasium.vector.VectorEnv` (see `SwiftGymVectorEnv` for the keyword
     arguments: ``autoreset_mode``, ``threads``, ``copy``, ``render_mode``, ``max_episode_steps``, ``seed`` and the
     environment's options)."""
-    return SwiftGymVectorEnv(_native_id(env_id), num_envs, **kwargs)
+    return SwiftGymVectorEnv(native_id(env_id), num_envs, **kwargs)
 
 
 register_environments()

@@ -86,10 +86,6 @@ class Handle:
             return self.render_text()
         return None
 
-    @property
-    def is_open(self) -> bool:
-        return self._handle is not None
-
     def _open_handle(self):
         if self._handle is None:
             raise _native.ClosedError(f"the environment {self.description['id']!r} is closed")

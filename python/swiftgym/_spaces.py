@@ -24,7 +24,3 @@ def space(description: dict) -> spaces.Space:
         high = np.array([_bound(v) for v in high], dtype=dtype).reshape(shape)
     return spaces.Box(low=low, high=high, shape=shape, dtype=dtype)
 
-
-def row_dtype(description: dict):
-    """The NumPy dtype of one value of the space in the library's buffers."""
-    return np.dtype(description["dtype"])

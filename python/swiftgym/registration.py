@@ -17,11 +17,8 @@ def gymnasium_id(native: str) -> str:
     return f"{GYMNASIUM_NAMESPACE}/{native}"
 
 
-def _native_ids() -> dict:
-    return {gymnasium_id(entry["id"]): entry["id"] for entry in environments()}
-
-
-_BY_GYMNASIUM_ID = _native_ids()
+_ENTRIES = environments()
+_BY_GYMNASIUM_ID = {gymnasium_id(entry["id"]): entry["id"] for entry in _ENTRIES}
 
 
 def native_id(env_id: str) -> str:
@@ -49,7 +46,7 @@ def _make_vector(native: str):
 
 def register_environments():
     """Registers every environment with Gymnasium (done when the package is imported)."""
-    for entry in environments():
+    for entry in _ENTRIES:
         env_id = gymnasium_id(entry["id"])
         if env_id in gymnasium.registry:
             continue

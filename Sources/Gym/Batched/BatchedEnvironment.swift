@@ -128,7 +128,7 @@ where Packer.Observation == Base.Observation {
         finishedEpisodes.removeAll(keepingCapacity: true)
         let storage = storage
         storage.forEachPart { _, range in
-            for copy in range { storage.reset(copy, seed: seed.map { $0 &+ UInt64(copy) }) }
+            for copy in range { storage.reset(copy, seed: Self.seed(seed, of: copy)) }
         }
     }
 
@@ -139,8 +139,13 @@ where Packer.Observation == Base.Observation {
         precondition(mask.count == count, "a batch of \(count) copies needs a mask of \(count), got \(mask.count)")
         finishedEpisodes.removeAll(keepingCapacity: true)
         for copy in 0..<count where mask[copy] {
-            storage.reset(copy, seed: seed.map { $0 &+ UInt64(copy) })
+            storage.reset(copy, seed: Self.seed(seed, of: copy))
         }
+    }
+
+    /// Copy `copy`'s seed when the batch is reset with `seed`: `seed + copy`, or none.
+    private static func seed(_ seed: UInt64?, of copy: Int) -> UInt64? {
+        seed.map { $0 &+ UInt64(copy) }
     }
 
     /// Steps copy i with `actions[i]` for every copy, resetting the copies whose episodes end.
