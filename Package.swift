@@ -34,7 +34,10 @@ let package = Package(
         .target(name: "Training", dependencies: ["Gym", "Agents", "Viewer", "TensorCore"]),
         .target(
             name: "Benchmarks",
-            dependencies: ["Gym", "Environments", "Agents", "NeuralNetwork", "TensorCore", "Viewer", "Training", "SwiftGymC"]
+            dependencies: [
+                "Gym", "Environments", "Agents", "NeuralNetwork", "TensorCore", "CTensorKernels", "Parallelism", "Viewer",
+                "Training", "SwiftGymC",
+            ]
         ),
         .target(
             name: "GymCLI",
@@ -66,7 +69,7 @@ let package = Package(
         // Fixtures/ holds trajectories recorded from Gymnasium (scripts/peers/record_classic_control.py), read by path.
         .testTarget(name: "EnvironmentsTests", dependencies: ["Gym", "Environments"], exclude: ["Fixtures"]),
         .testTarget(name: "AgentsTests", dependencies: ["Gym", "Environments", "Agents", "NeuralNetwork", "TensorCore"]),
-        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
+        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "CTensorKernels"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "TensorCore"]),
         .testTarget(name: "ViewerTests", dependencies: ["Viewer", "Gym", "Environments"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Agents", "Gym", "Environments"]),

@@ -43,6 +43,8 @@ public final class DQN<Encoder: ObservationEncoder> {
     /// The mean Q(s, a) of the latest batch.
     public private(set) var lastMeanQ: Double?
     private var generator: RandomGenerator
+    /// The online network's forward pass for one observation at a time (acting, greedy evaluation).
+    private lazy var singleObservation = SingleObservationForward(network: network, encoder: encoder)
 
     /// Creates an agent with freshly initialized networks for `actionCount` actions.
     public init(encoder: Encoder, actionCount: Int, configuration: Configuration = Configuration()) throws {
@@ -78,14 +80,12 @@ public final class DQN<Encoder: ObservationEncoder> {
 
     /// Q-values of one observation.
     public func actionValues(_ observation: Encoder.Observation) -> [Float] {
-        withoutGradient {
-            network(Tensor(shape: [1] + encoder.inputShape, scalars: encoder.features(observation))).scalars
-        }
+        singleObservation.withOutputs(for: observation) { Array($0) }
     }
 
     /// The action with the highest Q-value (the first on ties).
     public func greedyAction(_ observation: Encoder.Observation) -> Int {
-        argmax(actionValues(observation))
+        singleObservation.withOutputs(for: observation) { argmax($0) }
     }
 
     // MARK: - Algorithm

@@ -18,13 +18,15 @@ extension DQNConfiguration {
         return configuration
     }
 
-    /// Tuned for CartPole (RL Baselines3 Zoo's published CartPole-v1 DQN values): 100k steps, two 256-unit layers,
-    /// Adam at 2.3e-3, 128 gradient steps on batches of 64 every 256 steps after 1k, target copies every 10 steps,
-    /// ε 1 → 0.04 over the first 16%.
+    /// Tuned for CartPole: RL Baselines3 Zoo's published CartPole-v1 DQN schedule (100k steps, 128 gradient steps on
+    /// batches of 64 every 256 steps after 1k, target copies every 10 steps, ε 1 → 0.04 over the first 16%) with the
+    /// zoo's two 256-unit layers narrowed to 64 and Adam's rate lowered from 2.3e-3 to 1e-3, tuned here so that a run
+    /// takes seconds: the 256-unit update is 16 times the arithmetic, and 64 units at 2.3e-3 solved none of seeds 0–2.
+    /// Seeds 0–9 and their times are in the README.
     public static var cartPole: DQNConfiguration {
         var configuration = DQNConfiguration()
         configuration.totalSteps = 100_000
-        configuration.learningRate = 2.3e-3
+        configuration.learningRate = 1e-3
         configuration.bufferSize = 100_000
         configuration.batchSize = 64
         configuration.learningStarts = 1_000
@@ -33,7 +35,7 @@ extension DQNConfiguration {
         configuration.targetUpdateInterval = 10
         configuration.explorationFraction = 0.16
         configuration.epsilonEnd = 0.04
-        configuration.hiddenLayers = [256, 256]
+        configuration.hiddenLayers = [64, 64]
         return configuration
     }
 }

@@ -88,6 +88,7 @@ public struct VectorEncoder: ObservationEncoder {
     }
 
     public func decode(_ stored: UnsafeBufferPointer<Float>, into destination: UnsafeMutableBufferPointer<Float>) {
-        _ = destination.initialize(from: stored)
+        // An element loop, not a memmove call: vectors are a few floats, and a replayed batch decodes one per row.
+        for index in 0..<size { destination[index] = stored[index] }
     }
 }

@@ -37,6 +37,13 @@ struct NetworkWorkload {
         return NetworkWorkload(network: network, inputShape: [4], outputs: 2, maximumBatch: 128, using: &generator)
     }
 
+    /// RL Baselines3 Zoo's DQN CartPole MLP, 4 → 256 → 256 → 2 (the update `gym run dqn cartpole` spent its time in
+    /// before its preset narrowed the layers to 64).
+    static func dqnCartPoleMLP(using generator: inout SplitMix64) -> NetworkWorkload {
+        let network = StandardNetworks.multilayerPerceptron(inputs: 4, hidden: [256, 256], outputs: 2, using: &generator)
+        return NetworkWorkload(network: network, inputShape: [4], outputs: 2, maximumBatch: 64, using: &generator)
+    }
+
     /// One inference pass without recording gradients (the first `batch` inputs; all of them are not copied).
     func forward(batch: Int) {
         _ = withoutGradient { network(batch == inputs.shape[0] ? inputs : inputs[0..<batch]) }

@@ -1,9 +1,13 @@
+import CTensorKernels
 import NeuralNetwork
 import Foundation
+import Parallelism
 import TensorCore
 
-/// The tensor benchmarks behind `gym bench tensor`: GEMM throughput, the Nature-DQN CNN, the MinAtar net and
-/// a CartPole MLP update, plus the resident memory over 100k MLP updates. Run them from a release build.
+/// The tensor benchmarks behind `gym bench tensor`: the cores' peak FMA rate, GEMM throughput and its fraction of
+/// that peak, the Nature-DQN CNN, the MinAtar net, CartPole MLP updates (CleanRL's 120-84 net at batch 128 and the
+/// DQN preset's 256-256 net at batch 64), plus the resident memory over 100k MLP updates. Run them from a release
+/// build.
 public enum TensorBenchmarks {
     /// Runs every benchmark once per entry of `threads` (the compute thread count), reporting as it goes.
     ///
@@ -14,8 +18,12 @@ public enum TensorBenchmarks {
         for count in threads {
             ComputeThreads.count = count
             let suffix = "_t\(count)"
+            let peak = peakGigaflops(threads: count)
+            report(figure("fma_peak\(suffix)", peak, "GFLOP/s"))
             for size in [64, 128, 256, 512, 1024] {
-                report(figure("gemm_\(size)\(suffix)", gemmGigaflops(size: size), "GFLOP/s"))
+                let rate = gemmGigaflops(size: size)
+                report(figure("gemm_\(size)\(suffix)", rate, "GFLOP/s"))
+                report(figure("gemm_\(size)_of_peak\(suffix)", 100 * rate / peak, "%"))
             }
             var generator = SplitMix64(seed: 1)
             let nature = NetworkWorkload.natureCNN(using: &generator)
@@ -25,6 +33,8 @@ public enum TensorBenchmarks {
             report(figure("minatar_train_b32\(suffix)", milliseconds { minAtar.update(batch: 32) }, "ms"))
             let cartPole = NetworkWorkload.cartPoleMLP(using: &generator)
             report(figure("cartpole_mlp_train_b128\(suffix)", milliseconds { cartPole.update(batch: 128) }, "ms"))
+            let dqnCartPole = NetworkWorkload.dqnCartPoleMLP(using: &generator)
+            report(figure("cartpole_mlp256_train_b64\(suffix)", milliseconds { dqnCartPole.update(batch: 64) }, "ms"))
         }
         if let first = threads.first {
             ComputeThreads.count = first
@@ -34,6 +44,22 @@ public enum TensorBenchmarks {
 
     private static func figure(_ name: String, _ value: Double, _ unit: String) -> BenchmarkFigure {
         BenchmarkFigure(name: name, value: value, unit: unit, comparison: nil)
+    }
+
+    /// The peak multiply-add rate of `threads` cores together, in GFLOP/s: each runs `tk_fma_peak_run` at once, from
+    /// the best of five timed batches.
+    static func peakGigaflops(threads: Int) -> Double {
+        let steps = 1 << 16
+        var flops = 0.0
+        let seconds = bestSeconds {
+            WorkerPool.shared.run(parts: threads) { _ in
+                var checksum: Float = 0
+                let done = tk_fma_peak_run(steps, &checksum)
+                precondition(checksum.isFinite, "the FMA chains diverged")
+                if done > 0 { flops = done }
+            }
+        }
+        return flops * Double(threads) / seconds / 1e9
     }
 
     /// GFLOP/s of square products, from the best of five timed batches of repetitions.

@@ -38,6 +38,22 @@ static void tanh_portable(long n, const float *x, float *y) {
     for (long i = 0; i < n; i++) y[i] = tanh_rational(x[i]);
 }
 
+/// Eight running double sums of squares (lane j takes elements j, j + 8, …), added in lane order: written out so
+/// every instruction set adds in the same order and gives the same bits.
+__attribute__((always_inline)) static inline double sum_squares_lanes(long n, const float *x) {
+    double lanes[8] = {0};
+    long i = 0;
+    for (; i + 8 <= n; i += 8) {
+        for (int j = 0; j < 8; j++) lanes[j] += (double)x[i + j] * (double)x[i + j];
+    }
+    for (int j = 0; i + j < n; j++) lanes[j] += (double)x[i + j] * (double)x[i + j];
+    double total = 0;
+    for (int j = 0; j < 8; j++) total += lanes[j];
+    return total;
+}
+
+static double sum_squares_portable(long n, const float *x) { return sum_squares_lanes(n, x); }
+
 static void add_row_portable(long rows, long columns, const float *v, float *x) {
     for (long r = 0; r < rows; r++) {
         float *row = x + r * columns;
@@ -107,6 +123,10 @@ static void tanh_avx512(long n, const float *x, float *y) {
     for (long i = 0; i < n; i++) y[i] = tanh_rational(x[i]);
 }
 
+/// The portable lanes, compiled for AVX-512 (one register of eight doubles); the same order, unfused.
+__attribute__((target("avx512f")))
+static double sum_squares_avx512(long n, const float *x) { return sum_squares_lanes(n, x); }
+
 __attribute__((target("avx512f")))
 static void add_row_avx512(long rows, long columns, const float *v, float *x) {
     for (long r = 0; r < rows; r++) {
@@ -160,6 +180,7 @@ static int has_avx512(void) {
 #define leaky_relu_backward_avx512 leaky_relu_backward_portable
 #define tanh_avx512 tanh_portable
 #define add_row_avx512 add_row_portable
+#define sum_squares_avx512 sum_squares_portable
 #define column_sums_avx512 column_sums_portable
 #define row_sums_avx512 row_sums_portable
 #endif
@@ -176,6 +197,10 @@ void tk_leaky_relu_backward(long n, float slope, const float *x, const float *g,
 
 void tk_tanh(long n, const float *x, float *y) {
     (has_avx512() ? tanh_avx512 : tanh_portable)(n, x, y);
+}
+
+double tk_sum_squares(long n, const float *x) {
+    return (has_avx512() ? sum_squares_avx512 : sum_squares_portable)(n, x);
 }
 
 void tk_add_row(long rows, long columns, const float *v, float *x) {

@@ -6,17 +6,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-/// Cache blocking: a KC x NC panel of B stays in L3/L2, an MC x KC block of A in L2, and one
-/// KC x NR micro-panel of B in L1 while the micro-kernel walks down the A block.
-enum { KC = 256, MC = 128, NC = 3072 };
+/// Cache blocking: a KC x NC panel of B stays in L3, a block of MC_PANELS micro-panels of A (MC_PANELS * MR rows by
+/// KC, 128 KB for the AVX-512 kernel) in L2, and one KC x NR micro-panel of B in L2 while the micro-kernel walks down
+/// the A block. A deep KC means C is read and written back once per 1024 steps of the sum instead of once per 256:
+/// at 1024 x 1024 that pass over C, not the products, was what kept GEMM below 85% of the FMA peak.
+enum { KC = 1024, MC_PANELS = 4, NC = 3072 };
 
 /// Products with at most this many rows (or columns, when A is untransposed) skip packing and use dot
 /// products or row updates.
 enum { SMALL_M = 4, SMALL_N = 4 };
 
-/// Kernels with an in-place variant read A unpacked when op(A) has at most UNPACKED_A elements (it stays in
-/// L1/L2) or op(B) has at most UNPACKED_A_PANELS column panels (each A element is read that often): packing
-/// would cost as much as the kernel's own few passes over A.
+/// Kernels with an in-place variant read an untransposed A unpacked (each micro-panel is MR contiguous row runs,
+/// which the prefetchers follow, so packing would only add a pass over A), and a transposed A unpacked when op(A)
+/// has at most UNPACKED_A elements (it stays in L1/L2) or op(B) has at most UNPACKED_A_PANELS column panels (each A
+/// element is read that often); otherwise a transposed A is packed, since its micro-panels would stride across
+/// KC rows.
 enum { UNPACKED_A = 65536, UNPACKED_A_PANELS = 2 };
 
 static const tk_kernel_info *detect_kernel(void) {
@@ -128,12 +132,12 @@ static void scale_c(long m, long n, float beta, float *c, long ldc) {
 }
 
 /// Whether the packed path reads A in place for an m x n x k product with this kernel.
-static int reads_a_in_place(const tk_kernel_info *info, long m, long n, long k) {
-    return info->strided && (m * k <= UNPACKED_A || n <= UNPACKED_A_PANELS * info->nr);
+static int reads_a_in_place(const tk_kernel_info *info, int transA, long m, long n, long k) {
+    return info->strided && (!transA || m * k <= UNPACKED_A || n <= UNPACKED_A_PANELS * info->nr);
 }
 
 int tk_sgemm_reads_a_in_place(long m, long n, long k) {
-    return m > SMALL_M && reads_a_in_place(selected_kernel(), m, n, k);
+    return m > SMALL_M && reads_a_in_place(selected_kernel(), 0, m, n, k);
 }
 
 /// A handful of columns with A transposed (weight gradients of narrow inputs): Cᵀ = op(B)ᵀ · A has a handful of
@@ -165,7 +169,7 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
         return;
     }
     if (n <= SMALL_N && !transA) {
-        tk_sgemm_small_n(selected_vector_ops(), transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, scratch(n * k));
+        tk_sgemm_small_n(selected_vector_ops(), transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, scratch(n * k + m));
         return;
     }
     if (n <= SMALL_N) {
@@ -175,7 +179,8 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
     const tk_kernel_info *info = selected_kernel();
     const tk_pack_ops *pack = tk_selected_pack_ops();
     const long mr_ = info->mr, nr_ = info->nr;
-    const int inPlace = reads_a_in_place(info, m, n, k);
+    const int inPlace = reads_a_in_place(info, transA, m, n, k);
+    const long MC = MC_PANELS * mr_;
     const long rowStep = transA ? 1 : lda, depthStep = transA ? lda : 1;
     long ncMax = n < NC ? n : NC;
     long kcMax = k < KC ? k : KC;

@@ -49,6 +49,26 @@ static void combine_avx512(long k, long n, float alpha, const float *x, const fl
         }
     }
 }
+/// Sixteen rows at a time: each row's products go to its own register in one pass over x (each x block is loaded
+/// once for all sixteen), and each register is summed across its lanes at the end. Rows past m load nothing.
+__attribute__((target("avx512f")))
+static void dots_avx512(long m, long k, const float *a, long lda, const float *x, float *out) {
+    for (long i0 = 0; i0 < m; i0 += 16) {
+        long rows = m - i0 < 16 ? m - i0 : 16;
+        __m512 acc[16];
+#pragma clang loop unroll(full)
+        for (int r = 0; r < 16; r++) acc[r] = _mm512_setzero_ps();
+        for (long p = 0; p < k; p += 16) {
+            __mmask16 steps = (__mmask16)(k - p >= 16 ? 0xFFFF : (1u << (k - p)) - 1);
+            __m512 xv = _mm512_maskz_loadu_ps(steps, x + p);
+#pragma clang loop unroll(full)
+            for (int r = 0; r < 16; r++) {
+                acc[r] = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(r < rows ? steps : 0, a + (i0 + r) * lda + p), xv, acc[r]);
+            }
+        }
+        for (int r = 0; r < rows; r++) out[i0 + r] = _mm512_reduce_add_ps(acc[r]);
+    }
+}
 #endif
 
 static float dot_portable(long n, const float *x, const float *y) {
@@ -74,12 +94,16 @@ static void combine_portable(long k, long n, float alpha, const float *x, const 
     }
 }
 
+static void dots_portable(long m, long k, const float *a, long lda, const float *x, float *out) {
+    for (long i = 0; i < m; i++) out[i] = dot_portable(k, a + i * lda, x);
+}
+
 #if defined(__x86_64__) || defined(__i386__)
-const tk_vector_ops tk_vector_ops_avx512 = { dot_avx512, combine_avx512 };
+const tk_vector_ops tk_vector_ops_avx512 = { dot_avx512, combine_avx512, dots_avx512 };
 #else
-const tk_vector_ops tk_vector_ops_avx512 = { dot_portable, combine_portable };
+const tk_vector_ops tk_vector_ops_avx512 = { dot_portable, combine_portable, dots_portable };
 #endif
-const tk_vector_ops tk_vector_ops_portable = { dot_portable, combine_portable };
+const tk_vector_ops tk_vector_ops_portable = { dot_portable, combine_portable, dots_portable };
 
 void tk_sgemm_small_m(const tk_vector_ops *ops, int transA, int transB, long m, long n, long k, float alpha,
                       const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc,
@@ -108,12 +132,12 @@ void tk_sgemm_small_n(const tk_vector_ops *ops, int transB, long m, long n, long
     for (long j = 0; j < n; j++) {
         for (long p = 0; p < k; p++) columns[j * k + p] = transB ? b[j * ldb + p] : b[p * ldb + j];
     }
-    for (long i = 0; i < m; i++) {
-        const float *x = a + i * lda;
-        float *out = c + i * ldc;
-        for (long j = 0; j < n; j++) {
-            float v = alpha * ops->dot(k, x, columns + j * k);
-            out[j] = beta == 0.0f ? v : v + beta * out[j];
+    float *products = columns + n * k;
+    for (long j = 0; j < n; j++) {
+        ops->dots(m, k, a, lda, columns + j * k, products);
+        for (long i = 0; i < m; i++) {
+            float v = alpha * products[i];
+            c[i * ldc + j] = beta == 0.0f ? v : v + beta * c[i * ldc + j];
         }
     }
 }

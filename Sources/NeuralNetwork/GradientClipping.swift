@@ -7,9 +7,7 @@ import TensorCore
 public func clipGradientNorm(_ parameters: [Parameter], maxNorm: Float) -> Float {
     var squares: Double = 0
     for parameter in parameters {
-        parameter.gradient?.withUnsafeBufferPointer { g in
-            for v in g { squares += Double(v) * Double(v) }
-        }
+        squares += parameter.gradient?.sumOfSquares ?? 0
     }
     let norm = Float(squares.squareRoot())
     let factor = maxNorm / (norm + 1e-6)

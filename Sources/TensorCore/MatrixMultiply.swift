@@ -90,9 +90,11 @@ extension Tensor {
         Tensor.recordedProduct(self, transposed: false, other, transposed: false)
     }
 
-    /// The transpose of a matrix, without recording gradients (a vectorized block transpose).
+    /// The transpose of a matrix, without recording gradients (a vectorized block transpose; a row or a column
+    /// keeps its storage, since its elements are already in the transposed order).
     func matrixTranspose() -> Tensor {
         let (rows, columns) = (shape[0], shape[1])
+        if rows == 1 || columns == 1 { return Tensor(shape: [columns, rows], storage: storage) }
         return Tensor(shape: [columns, rows]) { out in tk_transpose(rows, columns, storage.pointer, out.baseAddress!) }
     }
 
@@ -144,6 +146,25 @@ extension Tensor {
                 grads.append(needed[2] ? g.sum(alongAxis: 0) : nil)
             }
             return grads
+        }
+    }
+
+    /// The affine map of one input row, `weight · input + bias`, written into `output` (`weight.shape[0]` floats)
+    /// without making a tensor or recording gradients: the same kernels in the same order as ``affine(_:weight:bias:)``
+    /// at batch 1, so the same bits, for inference loops that call it once per step.
+    public static func affine(row input: UnsafePointer<Float>, weight: Tensor, bias: Tensor?,
+                              into output: UnsafeMutablePointer<Float>) {
+        let (outputs, inputCount) = (weight.shape[0], weight.shape[1])
+        if readsWeightInPlace(batch: 1, weight: weight) {
+            MatrixMultiply.gemm(transposeA: false, transposeB: true, m: outputs, n: 1, k: inputCount,
+                                a: weight.storage.pointer, lda: inputCount, b: input, ldb: inputCount,
+                                c: output, ldc: 1)
+            if let bias { tk_add_row(1, outputs, bias.storage.pointer, output) }
+        } else {
+            if let bias { output.update(from: bias.storage.pointer, count: outputs) }
+            MatrixMultiply.gemm(transposeA: false, transposeB: true, m: 1, n: outputs, k: inputCount, a: input,
+                                lda: inputCount, b: weight.storage.pointer, ldb: inputCount, beta: bias == nil ? 0 : 1,
+                                c: output, ldc: outputs)
         }
     }
 }

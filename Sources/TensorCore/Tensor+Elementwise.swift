@@ -139,3 +139,19 @@ struct Logistic: ElementwiseFunction {
     func value(_ x: Float) -> Float { x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x)) }
     func derivative(_ x: Float, _ y: Float) -> Float { y * (1 - y) }
 }
+
+/// The element-wise activations on a caller's buffer, in place, without a tensor: the kernels (and bits) of
+/// ``Tensor/leakyRelu(slope:)`` and ``Tensor/tanh()``, for inference loops.
+public enum ActivationKernels {
+    /// x ← x where x > 0, slope · x elsewhere (ReLU for slope 0).
+    public static func leakyRelu(_ values: UnsafeMutableBufferPointer<Float>, slope: Float) {
+        guard let base = values.baseAddress else { return }
+        tk_leaky_relu(values.count, slope, base, base)
+    }
+
+    /// x ← tanh(x).
+    public static func tanh(_ values: UnsafeMutableBufferPointer<Float>) {
+        guard let base = values.baseAddress else { return }
+        tk_tanh(values.count, base, base)
+    }
+}

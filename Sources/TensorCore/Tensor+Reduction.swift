@@ -31,6 +31,12 @@ extension Tensor {
         }
     }
 
+    /// The sum of the squared elements in double precision, added in a fixed order (the same bits on every
+    /// instruction set); not recorded for gradients. The squared L2 norm that gradient clipping needs.
+    public var sumOfSquares: Double {
+        withUnsafeBufferPointer { tk_sum_squares($0.count, $0.baseAddress) }
+    }
+
     /// The mean of all elements, as a scalar tensor.
     public func mean() -> Tensor {
         sum() * (1 / Float(Swift.max(count, 1)))

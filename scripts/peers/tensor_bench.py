@@ -79,6 +79,19 @@ def workload(layers, input_shape, outputs, batch):
     return forward, update
 
 
+def describe_blas():
+    """Say which BLAS and which of its kernels NumPy runs (threadpoolctl), so a GEMM comparison names its peer."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        print("# peer not installed: threadpoolctl (pip install threadpoolctl names NumPy's BLAS kernel)")
+        return
+    for pool in threadpool_info():
+        if pool.get("user_api") == "blas":
+            print(f"# numpy BLAS: {pool.get('internal_api')} {pool.get('version')}, kernel {pool.get('architecture')}, "
+                  f"threads {pool.get('num_threads')}")
+
+
 def nature_cnn():
     nn = torch.nn
     return [nn.Conv2d(4, 32, 8, 4), nn.ReLU(), nn.Conv2d(32, 64, 4, 2), nn.ReLU(), nn.Conv2d(64, 64, 3, 1), nn.ReLU(),
@@ -87,6 +100,7 @@ def nature_cnn():
 
 def main():
     print(f"# numpy {np.__version__}, torch {torch.__version__}, threads {ARGS.threads}", file=sys.stderr)
+    describe_blas()
     for size in (64, 128, 256, 512, 1024):
         report(f"gemm_{size}", gemm(size), "GFLOP/s (numpy)")
     torch.manual_seed(0)
@@ -99,6 +113,8 @@ def main():
     report("minatar_train_b32", best_seconds(update) * 1000, "ms (torch)")
     _, update = workload([nn.Linear(4, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 2)], (4,), 2, 128)
     report("cartpole_mlp_train_b128", best_seconds(update) * 1000, "ms (torch)")
+    _, update = workload([nn.Linear(4, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 2)], (4,), 2, 64)
+    report("cartpole_mlp256_train_b64", best_seconds(update) * 1000, "ms (torch)")
 
 
 if __name__ == "__main__":

@@ -20,9 +20,9 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
               const float *a, long lda, const float *b, long ldb,
               float beta, float *c, long ldc);
 
-/// Whether tk_sgemm reads A in place (unpacked) for an m x n x k product: A is small, or op(B) has so few
-/// columns that each A element is used only a couple of times. Callers that can choose which operand is A
-/// use it to put the larger one there.
+/// Whether tk_sgemm reads an untransposed A in place (unpacked) for an m x n x k product: it does whenever the
+/// micro-kernel has an in-place variant and A has more than a handful of rows. Callers that can choose which
+/// operand is A use it to put the larger one there.
 int tk_sgemm_reads_a_in_place(long m, long n, long k);
 
 /// The name of the micro-kernel tk_sgemm uses on this CPU: "avx512f", "avx2+fma" or "portable".
@@ -31,6 +31,12 @@ const char *tk_sgemm_kernel_name(void);
 /// Makes tk_sgemm use the named micro-kernel ("avx512f", "avx2+fma" or "portable") from now on, for tests
 /// and comparisons. Returns 0, changing nothing, when the name is unknown or this CPU lacks the instructions.
 int tk_sgemm_use_kernel(const char *name);
+
+/// The peak-rate microbenchmark: runs `steps` rounds of independent fused multiply-adds in the vectors of the
+/// selected GEMM kernel (sixteen chains, enough to cover the FMA latency on every pipe) and returns the floating-point
+/// operations done (2 per lane per multiply-add). Timing a call gives the core's peak FMA rate, the ceiling GEMM is
+/// measured against. The chains' sum goes to `checksum` (when not NULL) so the work cannot be optimized away.
+double tk_fma_peak_run(long steps, float *checksum);
 
 /// Lays out convolution patches of a batch of NCHW images as columns.
 ///
@@ -52,6 +58,10 @@ void tk_leaky_relu(long n, float slope, const float *x, float *y);
 
 /// The leaky ReLU's pullback: dx = g where x > 0, slope·g elsewhere.
 void tk_leaky_relu_backward(long n, float slope, const float *x, const float *g, float *dx);
+
+/// The sum of x[i]² over n elements, accumulated in double precision in a fixed order (the same bits on every
+/// instruction set): the squared global norm gradient clipping and the divergence guard need.
+double tk_sum_squares(long n, const float *x);
 
 /// y = tanh(x), within 4e-7 of the exact value, the same bits on every instruction set.
 void tk_tanh(long n, const float *x, float *y);
