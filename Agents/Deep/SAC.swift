@@ -11,8 +11,8 @@ import TensorCore
 ///     y = r + γ (1 − terminated) · ( minⱼ Q̄ⱼ(s′, a′) − α log π(a′ | s′) ),   a′ ~ π(· | s′)
 ///     L_Q = ½ Σⱼ mean (Qⱼ(s, a) − y)²
 ///
-/// The actor is a tanh-squashed diagonal Gaussian (``SquashedGaussianPolicy``), trained through reparameterized
-/// samples ã = tanh(μ + σ ⊙ ε):
+/// The actor is a tanh-squashed diagonal Gaussian (``SquashedGaussianPolicy``; optionally with gSDE's state-dependent
+/// noise), trained through reparameterized samples ã = tanh(μ + σ ⊙ ε):
 ///
 ///     L_π = mean ( α log π(ã | s) − minⱼ Qⱼ(s, ã) )
 ///
@@ -70,6 +70,9 @@ public final class SAC<Encoder: ObservationEncoder> {
     /// The policy's mean entropy estimate −log π(ã | s) over the latest batch.
     public private(set) var lastEntropy: Double?
     private var generator: RandomGenerator
+    /// The noise weights' standard normal draws the policy acts with under state-dependent exploration, redrawn on
+    /// the schedule of ``SACConfiguration/noiseSampleInterval``.
+    private var explorationNoise: Tensor?
 
     /// Creates an agent with fresh networks for actions of `actionCount` components in [−1, 1].
     public init(encoder: Encoder, actionCount: Int, configuration: Configuration = Configuration()) throws {
@@ -80,7 +83,10 @@ public final class SAC<Encoder: ObservationEncoder> {
         self.actionCount = actionCount
         var generator = RandomGenerator(seed: configuration.seed)
         let inputs = encoder.inputSize, hidden = configuration.hiddenLayers
-        policy = SquashedGaussianPolicy(inputs: inputs, hidden: hidden, actionCount: actionCount, using: &generator)
+        policy = SquashedGaussianPolicy(
+            inputs: inputs, hidden: hidden, actionCount: actionCount,
+            stateDependentNoise: configuration.stateDependentExploration ? Float(configuration.initialLogStandardDeviation) : nil,
+            using: &generator)
         var networks: [Sequential] = []
         for _ in 0..<4 {
             networks.append(StandardNetworks.multilayerPerceptron(inputs: inputs + actionCount, hidden: hidden,
@@ -127,6 +133,11 @@ public final class SAC<Encoder: ObservationEncoder> {
         var length = 0
         var terminated = false
         while !isFinished && !stopRequested {
+            // gSDE: new noise weights at the start of every train-frequency round (and every interval, if set).
+            if policy.isStateDependent && (explorationNoise == nil || stepsTaken % configuration.trainFrequency == 0
+                || (configuration.noiseSampleInterval > 0 && stepsTaken % configuration.noiseSampleInterval == 0)) {
+                explorationNoise = noise(rows: 1)
+            }
             // Uniform actions until learning starts, then samples of the policy.
             let action = stepsTaken < configuration.learningStarts
                 ? (0..<actionCount).map { _ in Float(2 * generator.nextDouble() - 1) }
@@ -173,14 +184,17 @@ public final class SAC<Encoder: ObservationEncoder> {
     public func update(on batch: ContinuousBatch) throws {
         let when = "update \(updates + 1) (step \(stepsTaken))"
         let observations = Tensor(shape: [batch.size, encoder.inputSize], scalars: batch.observations)
-        let sample = policy.sample(observations, noise: noise(rows: batch.size))
+        let policyNoise = noise(rows: batch.size)
+        let sample = policy.sample(observations, noise: policyNoise)
         // α is read before its own update, for this step's critic and actor losses.
         let alpha = entropyCoefficient.value
         if configuration.tuneEntropy {
             try descend(entropyCoefficientLoss(logProbabilities: sample.logProbabilities), with: entropyOptimizer,
                         maxGradientNorm: nil, what: "entropy coefficient", when: when)
         }
-        let critic = try descend(criticLoss(batch, alpha: alpha, nextNoise: noise(rows: batch.size)),
+        // gSDE draws one noise matrix per gradient step, for the actions at s and at s′ alike.
+        let nextNoise = policy.isStateDependent ? policyNoise : noise(rows: batch.size)
+        let critic = try descend(criticLoss(batch, alpha: alpha, nextNoise: nextNoise),
                                  with: criticOptimizer, maxGradientNorm: configuration.maxGradientNorm,
                                  what: "SAC critic", when: when)
         let actor = try descend(policyLoss(observations, sample: sample, alpha: alpha), with: policyOptimizer,
@@ -240,13 +254,14 @@ public final class SAC<Encoder: ObservationEncoder> {
     /// A sample of the policy at one observation's features.
     private func sampleAction(_ features: [Float]) -> [Float] {
         withoutGradient {
-            policy.sample(Tensor(shape: [1, encoder.inputSize], scalars: features), noise: noise(rows: 1)).actions.scalars
+            policy.sample(Tensor(shape: [1, encoder.inputSize], scalars: features),
+                          noise: explorationNoise ?? noise(rows: 1)).actions.scalars
         }
     }
 
-    /// Standard normal draws for `rows` actions.
+    /// Standard normal draws for `rows` actions (one noise-weight matrix under state-dependent exploration).
     private func noise(rows: Int) -> Tensor {
-        Tensor.normal([rows, actionCount], using: &generator)
+        Tensor.normal(policy.noiseShape(rows: rows), using: &generator)
     }
 
     /// The element-wise smaller of two tensors (the gradient goes to the smaller one).

@@ -22,9 +22,8 @@ extension SACConfiguration {
 
     /// MountainCarContinuous: RL Baselines3 Zoo's tuned MountainCarContinuous-v0 SAC entry (`hyperparams/sac.yml`):
     /// 50k steps, learning rate 3e-4, a 50k buffer, batches of 512, a fixed α of 0.1, 32 gradient steps every 32
-    /// steps from the start (no random steps), γ 0.9999, τ 0.01, two 64-unit layers. One deviation: the zoo explores
-    /// with generalized state-dependent exploration (gSDE, `use_sde` with `log_std_init` −3.67), which this SAC does
-    /// not have; it explores with its ordinary diagonal Gaussian.
+    /// steps from the start (no random steps), γ 0.9999, τ 0.01, two 64-unit layers, and gSDE exploration (`use_sde`
+    /// with `log_std_init` −3.67, weights redrawn every round).
     public static var mountainCarContinuous: SACConfiguration {
         var configuration = SACConfiguration()
         configuration.totalSteps = 50_000
@@ -39,6 +38,8 @@ extension SACConfiguration {
         configuration.targetUpdateRate = 0.01
         configuration.learningStarts = 0
         configuration.hiddenLayers = [64, 64]
+        configuration.stateDependentExploration = true
+        configuration.initialLogStandardDeviation = -3.67
         return configuration
     }
 }

@@ -28,6 +28,12 @@ public struct SACConfiguration: Equatable, Sendable, Codable {
     public var tuneEntropy = true
     /// The entropy the tuning aims at; none is −dim(A).
     public var targetEntropy: Double? = nil
+    /// Explore with gSDE (generalized state-dependent exploration): noise that is a linear function of the policy's last hidden features, with weights redrawn every train-frequency steps and every gradient step, so consecutive actions are correlated; off draws independent noise for every action.
+    public var stateDependentExploration = false
+    /// gSDE: the starting log standard deviation of the noise weights.
+    public var initialLogStandardDeviation = -3.0
+    /// gSDE: also redraw the noise weights every this many steps (0: only every train-frequency steps, Stable-Baselines3's -1).
+    public var noiseSampleInterval = 0
     /// Clip the gradients' global norm to this (none: no clipping).
     public var maxGradientNorm: Double? = nil
     /// Hidden layer widths of the fully connected layers.
@@ -67,6 +73,12 @@ public struct SACConfiguration: Equatable, Sendable, Codable {
                 help: "Tune α so that the policy's entropy approaches the target entropy −dim(A); off keeps α fixed."),
         .optionalNumber("target-entropy", \.targetEntropy, in: .closed(-1e6, 1e6),
                         help: "The entropy the tuning aims at; none is −dim(A)."),
+        .toggle("sde", \.stateDependentExploration,
+                help: "Explore with gSDE (generalized state-dependent exploration): noise that is a linear function of the policy's last hidden features, with weights redrawn every train-frequency steps and every gradient step, so consecutive actions are correlated; off draws independent noise for every action."),
+        .number("log-std-init", \.initialLogStandardDeviation, in: .closed(-20, 2),
+                help: "gSDE: the starting log standard deviation of the noise weights."),
+        .integer("sde-sample-frequency", \.noiseSampleInterval, in: 0...1_000_000,
+                 help: "gSDE: also redraw the noise weights every this many steps (0: only every train-frequency steps, Stable-Baselines3's -1)."),
     ]
 }
 
