@@ -116,7 +116,6 @@ import Testing
     @Test(arguments: [
         (["run", "sac", "cartpole", "--steps", "10"], "sac needs continuous (Box) actions; 'cartpole' has Discrete(2): use dqn, ppo or a2c"),
         (["run", "dqn", "pendulum", "--steps", "10"], "dqn needs discrete actions; 'pendulum' has continuous actions"),
-        (["run", "a2c", "pendulum", "--steps", "10"], "Box(low: -2.0, high: 2.0, shape: [1], float32): use sac or ppo"),
         (["run", "sac", "pendulum", "--network", "nature"], "SAC builds fully connected networks; network must be mlp or auto, got nature"),
         (["run", "sac", "pendulum", "--tau", "2"], "tau must be a number in (0, 1], got '2'"),
         (["run", "sac", "pendulum", "--entropy-coefficient", "0"], "entropy-coefficient must be a number in (0, 1000000], got '0'"),
