@@ -77,9 +77,11 @@ extension AgentConfiguration {
             do {
                 return try JSONDecoder().decode(Self.self, from: json)
             } catch DecodingError.keyNotFound(let key, let context) where context.codingPath.isEmpty {
+                let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(Self()))
                 guard case var saved as [String: Any] = try JSONSerialization.jsonObject(with: json),
-                      case let defaults as [String: Any] = try JSONSerialization.jsonObject(with: JSONEncoder().encode(Self())),
-                      let value = defaults[key.stringValue], saved[key.stringValue] == nil else { throw GymError("the configuration lacks \(key.stringValue)") }
+                      let value = (defaults as? [String: Any])?[key.stringValue], saved[key.stringValue] == nil else {
+                    throw GymError("the configuration has no \(key.stringValue)")
+                }
                 saved[key.stringValue] = value
                 json = try JSONSerialization.data(withJSONObject: saved)
             }

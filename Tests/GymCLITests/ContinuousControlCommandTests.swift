@@ -102,6 +102,18 @@ import Testing
         #expect(evaluation["eval_mean_return"] as? Double == report["eval_mean_return"] as? Double)
     }
 
+    @Test func a2cOnPendulumUsesTheZooEntryWithAGaussianPolicy() throws {
+        let output = try CommandRunner.run(["run", "a2c", "pendulum", "--steps", "128", "--num-envs", "4",
+                                            "--eval-episodes", "1", "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try CommandRunner.json(output)
+        let hyperparameters = try #require(report["hyperparameters"] as? [String: String])
+        #expect(hyperparameters["num_steps"] == "8" && hyperparameters["discount"] == "0.9")
+        #expect(hyperparameters["gae_lambda"] == "0.9" && hyperparameters["value_coefficient"] == "0.8")
+        #expect(report["steps"] as? Int == 128 && report["updates"] as? Int == 128 / 32)
+        #expect(report["eval_episodes"] as? Int == 1)
+    }
+
     @Test func sacOnMountainCarContinuousUsesTheZooEntry() throws {
         let output = try CommandRunner.run(["run", "sac", "mountaincar-continuous", "--steps", "64", "--eval-episodes",
                                             "1", "--json"])
