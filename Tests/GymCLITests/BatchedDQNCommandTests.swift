@@ -53,5 +53,10 @@ import Testing
         // The resumed memory refills 100 transitions before updating again: at steps 500, 504, …, 600.
         #expect(resumedReport["steps"] as? Int == 600 && resumedReport["updates"] as? Int == 75 + 26)
         #expect((resumedReport["hyperparameters"] as? [String: String])?["num_envs"] == "4")
+        // Evaluating needs no copies and no replay memory.
+        let evaluated = try CommandRunner.run(["eval", "dqn", "cartpole", "--load", "dqn.safetensors", "--episodes", "2",
+                                               "--json"], in: directory)
+        #expect(evaluated.status == 0, "\(evaluated.stderr)")
+        #expect(try CommandRunner.json(evaluated)["updates"] as? Int == 75)
     }
 }
