@@ -102,7 +102,8 @@ public final class DQN<Encoder: ObservationEncoder> {
 
     // MARK: - Algorithm
 
-    /// Plays one episode ε-greedily, storing every transition and updating the network on schedule.
+    /// Plays one episode ε-greedily in a single environment, storing every transition (in the replay's first stream)
+    /// and updating the network on schedule.
     ///
     /// The episode ends early when the step budget runs out (it then counts as truncated).
     @discardableResult
