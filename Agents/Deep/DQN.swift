@@ -175,13 +175,15 @@ public final class DQN<Encoder: ObservationEncoder> {
 
         // The N transitions, each followed by the learning due at its step.
         let width = encoder.storedWidth
+        let (rewards, terminated, truncated) = (environments.rewards, environments.terminated, environments.truncated)
+        let (observations, finals) = (environments.observations, environments.finalObservations)
         try batchObservations.withUnsafeBufferPointer { before in
             for copy in 0..<copies {
-                let done = environments.terminated[copy] || environments.truncated[copy]
-                buffer.append(to: copy, stored: UnsafeBufferPointer(rebasing: before[copy * width..<(copy + 1) * width]),
-                              action: batchActions[copy], reward: environments.rewards[copy],
-                              next: done ? environments.finalObservation(of: copy) : environments.observation(of: copy),
-                              terminated: environments.terminated[copy], truncated: environments.truncated[copy])
+                let row = copy * width..<(copy + 1) * width
+                let done = terminated[copy] || truncated[copy]
+                buffer.append(to: copy, stored: UnsafeBufferPointer(rebasing: before[row]), action: batchActions[copy],
+                              reward: rewards[copy], next: UnsafeBufferPointer(rebasing: (done ? finals : observations)[row]),
+                              terminated: terminated[copy], truncated: truncated[copy])
                 stepsTaken += 1
                 try learnOnSchedule()
             }

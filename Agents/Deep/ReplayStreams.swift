@@ -49,21 +49,22 @@ public struct ReplayStreams<Memory: ReplayMemory> {
     /// by stream.
     public func sample(_ size: Int, using generator: inout RandomGenerator) -> ReplayBatch {
         guard streams.count > 1 else { return streams[0].sample(size, using: &generator) }
-        let total = count
+        let counts = streams.map(\.count)
+        let total = counts.reduce(0, +)
         precondition(total > 0, "cannot sample from an empty replay memory")
         var rows = Array(repeating: 0, count: streams.count)
         for _ in 0..<size {
             var index = generator.nextInt(below: total)
             var stream = 0
-            while index >= streams[stream].count {
-                index -= streams[stream].count
+            while index >= counts[stream] {
+                index -= counts[stream]
                 stream += 1
             }
             rows[stream] += 1
         }
         var batches: [ReplayBatch] = []
-        for (stream, count) in zip(streams, rows) where count > 0 {
-            batches.append(stream.sample(count, using: &generator))
+        for stream in streams.indices where rows[stream] > 0 {
+            batches.append(streams[stream].sample(rows[stream], using: &generator))
         }
         return ReplayBatch(concatenating: batches)
     }
