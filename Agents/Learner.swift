@@ -3,8 +3,9 @@ import Gym
 
 /// An agent that learns from experience: everything a trainer needs to drive it, whatever its kind.
 ///
-/// A learner trains either an episode at a time (``EpisodeLearner``: tabular learners and DQN, REINFORCE,
-/// actor-critic) or a rollout over N copies of the environment at a time (``RolloutLearner``: PPO, A2C). A trainer
+/// A learner trains either an episode at a time (``EpisodeLearner``: tabular learners, REINFORCE, actor-critic, SAC)
+/// or a rollout over N copies of the environment at a time (``RolloutLearner``: PPO, A2C, and DQN, whose rollout is
+/// one step of every copy). A trainer
 /// (the `Training` module's `Trainer`) drives it until ``isFinished``, reads ``figures`` for progress lines and logs,
 /// and saves checkpoints of learners that keep them.
 public protocol Learner {
@@ -48,7 +49,7 @@ public protocol EpisodeLearner: Learner {
 }
 
 /// A learner that steps N copies of the environment together (a ``BatchedEnvironment``) and learns from a rollout of
-/// them at a time, such as PPO and A2C.
+/// them at a time, such as PPO, A2C and DQN.
 ///
 /// A trainer makes the copies (copy 0 is the one it watches), has the learner batch them with ``makeBatch(of:)``,
 /// then calls ``trainRollout(in:)`` until the learner ``isFinished``.

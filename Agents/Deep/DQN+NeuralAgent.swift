@@ -1,9 +1,12 @@
 import Gym
 import NeuralNetwork
 
-/// DQN as a ``NeuralAgent``. Its checkpoints hold the online network (under PyTorch-style names such as `0.weight`), the target network
-/// (`target.0.weight`, …) and the optimizer's state (Adam's moments or RMSProp's averages).
-extension DQN: NeuralAgent, EpisodeLearner {
+/// DQN as a ``NeuralAgent``, trained by a trainer on N copies as a ``RolloutLearner`` (a rollout being one step of
+/// every copy; ``DQN/trainEpisode(in:)`` remains for a single environment). Its checkpoints hold the online network
+/// (under PyTorch-style names such as `0.weight`), the target network (`target.0.weight`, …) and the optimizer's
+/// state (Adam's moments or RMSProp's averages).
+extension DQN: NeuralAgent, RolloutLearner {
+    public typealias Packer = Encoder
     public static var agentName: String { "dqn" }
 
     public var checkpointedNetworks: [(prefix: String, network: any Layer, optimizer: (any CheckpointableOptimizer)?)] {

@@ -6,10 +6,17 @@ import TensorCore
 /// Deep Q-learning (Mnih et al., 2015): a Q-network trained on minibatches from an experience-replay buffer against
 /// a slowly moving target network, acting ε-greedily.
 ///
-/// The algorithm reads top to bottom: ``trainEpisode(in:)`` acts and stores transitions, ``update()`` is one
+/// The algorithm reads top to bottom: ``trainEpisode(in:)`` acts in one environment and stores transitions,
+/// ``trainRollout(in:)`` does the same for N copies at once (one batched forward pass for all their ε-greedy actions),
+/// ``learnOnSchedule()`` runs the updates and target copies due after each environment step, and ``update()`` is one
 /// gradient step on the TD error. Termination stops bootstrapping; truncation by a time limit does not (the stored
 /// next observation is the real one, and its value is bootstrapped). Options: Double DQN targets, Huber or MSE loss,
 /// Adam or RMSProp, gradient clipping, hard target copies every C steps or Polyak averaging.
+///
+/// **N copies.** Every count (the budget, the ε schedule, learning-starts, train-frequency, target-update-interval)
+/// is in environment steps summed over the copies, and the N transitions of a batched step are taken as N steps in
+/// copy order: copy i acts with ε at step `stepsTaken + i`, and after its transition is stored the updates due at
+/// that step run. So N changes throughput, not the schedule, and one copy trains exactly as ``trainEpisode(in:)`` does.
 public final class DQN<Encoder: ObservationEncoder> {
     /// Settings for ``DQN``.
     public typealias Configuration = DQNConfiguration
@@ -26,8 +33,8 @@ public final class DQN<Encoder: ObservationEncoder> {
     public let targetNetwork: Sequential
     /// The optimizer of the online network.
     public let optimizer: any Optimizer
-    /// Experience replay.
-    public private(set) var buffer: Encoder.Memory
+    /// Experience replay, a stream per environment copy.
+    public private(set) var buffer: ReplayStreams<Encoder.Memory>
     /// Environment steps taken so far.
     public internal(set) var stepsTaken = 0
     /// Episodes finished so far.
@@ -45,6 +52,11 @@ public final class DQN<Encoder: ObservationEncoder> {
     private var generator: RandomGenerator
     /// The online network's forward pass for one observation at a time (acting, greedy evaluation).
     private lazy var singleObservation = SingleObservationForward(network: network, encoder: encoder)
+    /// The step at which each copy's episode in progress started (for its ε in the episode's report).
+    private var episodeStarts: [Int] = []
+    /// Each copy's action in the latest batched step, and its observation before that step (reused every step).
+    private var batchActions: [Int] = []
+    private var batchObservations: [Encoder.Stored] = []
 
     /// Creates an agent with freshly initialized networks for `actionCount` actions.
     public init(encoder: Encoder, actionCount: Int, configuration: Configuration = Configuration()) throws {
@@ -68,8 +80,8 @@ public final class DQN<Encoder: ObservationEncoder> {
             optimizer = RMSProp(parameters: network.parameters, learningRate: rate, alpha: 0.95, epsilon: 0.01,
                                 centered: true)
         }
-        try Encoder.Memory.checkFits(capacity: configuration.bufferSize, encoder: encoder)
-        buffer = try Encoder.Memory(capacity: configuration.bufferSize, encoder: encoder)
+        buffer = try ReplayStreams(capacity: configuration.bufferSize, streams: configuration.environmentCount,
+                                   encoder: encoder)
     }
 
     /// The exploration rate at the current step.
@@ -90,7 +102,8 @@ public final class DQN<Encoder: ObservationEncoder> {
 
     // MARK: - Algorithm
 
-    /// Plays one episode ε-greedily, storing every transition and updating the network on schedule.
+    /// Plays one episode ε-greedily in a single environment, storing every transition (in the replay's first stream)
+    /// and updating the network on schedule.
     ///
     /// The episode ends early when the step budget runs out (it then counts as truncated).
     @discardableResult
@@ -103,30 +116,15 @@ public final class DQN<Encoder: ObservationEncoder> {
         var terminated = false
         let startEpsilon = epsilon
         while !isFinished && !stopRequested {
-            // ε-greedy action.
-            let action = generator.nextDouble() < epsilon ? generator.nextInt(below: actionCount)
-                                                           : greedyAction(observation)
+            let action = exploratoryAction(atStep: stepsTaken) ?? greedyAction(observation)
             let step = try environment.step(action)
-            buffer.append(observation: observation, action: action, reward: step.reward,
+            buffer.append(to: 0, observation: observation, action: action, reward: step.reward,
                           nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated)
             stepsTaken += 1
             totalReward += step.reward
             length += 1
             observation = step.observation
-
-            // Learning: every `trainFrequency` steps once `learningStarts` steps of data are in (a resumed agent, whose
-            // buffer starts empty, collects them again, or half the buffer when that is less).
-            if stepsTaken > configuration.learningStarts && stepsTaken % configuration.trainFrequency == 0
-                && buffer.count >= min(configuration.learningStarts, buffer.capacity / 2) {
-                for _ in 0..<configuration.gradientSteps where !stopRequested { try update() }
-            }
-            if stepsTaken % configuration.targetUpdateInterval == 0 {
-                if configuration.targetUpdateRate >= 1 {
-                    targetNetwork.copyParameters(from: network)
-                } else {
-                    targetNetwork.polyakUpdate(from: network, rate: Float(configuration.targetUpdateRate))
-                }
-            }
+            try learnOnSchedule()
             if step.isDone {
                 terminated = step.terminated
                 break
@@ -141,6 +139,86 @@ public final class DQN<Encoder: ObservationEncoder> {
     public func train<E: Environment>(in environment: inout E) throws
     where E.Observation == Encoder.Observation, E.Action == Int {
         while !isFinished { try trainEpisode(in: &environment) }
+    }
+
+    /// Takes one ε-greedy step in every copy of `environments` (the greedy actions from one forward pass), stores the
+    /// N transitions — a finished episode's with its final observation, so a truncated one bootstraps from it — and
+    /// after each runs the updates due at its step; returns the episodes that ended.
+    public func trainRollout<E: Environment>(in environments: BatchedEnvironment<E, Encoder>) throws -> [TrainingEpisode]
+    where E.Observation == Encoder.Observation, E.Action == Int {
+        let copies = environments.count
+        precondition(copies == configuration.environmentCount,
+                     "DQN on \(configuration.environmentCount) copies cannot play a batch of \(copies)")
+        if episodeStarts.isEmpty {
+            episodeStarts = (0..<copies).map { stepsTaken + $0 }
+            batchActions = Array(repeating: 0, count: copies)
+        }
+        // ε-greedy actions: the draws in copy order, then one forward pass if any copy acts greedily.
+        var greedy: [Int] = []
+        for copy in 0..<copies {
+            if let action = exploratoryAction(atStep: stepsTaken + copy) {
+                batchActions[copy] = action
+            } else {
+                greedy.append(copy)
+            }
+        }
+        if !greedy.isEmpty {
+            let inputs = Tensor(shape: [copies] + encoder.inputShape) {
+                encoder.decode(rows: copies, from: environments.observations, into: $0)
+            }
+            let values = withoutGradient { network(inputs) }.scalars
+            for copy in greedy { batchActions[copy] = argmax(values[copy * actionCount..<(copy + 1) * actionCount]) }
+        }
+        batchObservations.removeAll(keepingCapacity: true)
+        batchObservations.append(contentsOf: environments.observations)
+        try environments.step(batchActions)
+
+        // The N transitions, each followed by the learning due at its step.
+        let width = encoder.storedWidth
+        let (rewards, terminated, truncated) = (environments.rewards, environments.terminated, environments.truncated)
+        let (observations, finals) = (environments.observations, environments.finalObservations)
+        try batchObservations.withUnsafeBufferPointer { before in
+            for copy in 0..<copies {
+                let row = copy * width..<(copy + 1) * width
+                let done = terminated[copy] || truncated[copy]
+                buffer.append(to: copy, stored: UnsafeBufferPointer(rebasing: before[row]), action: batchActions[copy],
+                              reward: rewards[copy], next: UnsafeBufferPointer(rebasing: (done ? finals : observations)[row]),
+                              terminated: terminated[copy], truncated: truncated[copy])
+                stepsTaken += 1
+                try learnOnSchedule()
+            }
+        }
+        let stepsBefore = stepsTaken - copies
+        return environments.finishedEpisodes.map { finished in
+            episodesCompleted += 1
+            let started = episodeStarts[finished.copy]
+            episodeStarts[finished.copy] = stepsBefore + copies + finished.copy
+            return TrainingEpisode(index: episodesCompleted, totalReward: finished.totalReward, length: finished.length,
+                                   terminated: finished.terminated, epsilon: configuration.exploration.value(at: started),
+                                   totalSteps: stepsBefore + finished.copy + 1, success: finished.success)
+        }
+    }
+
+    /// A random action with probability ε (at step `step`), else `nil` for the greedy one.
+    private func exploratoryAction(atStep step: Int) -> Int? {
+        generator.nextDouble() < configuration.exploration.value(at: step) ? generator.nextInt(below: actionCount) : nil
+    }
+
+    /// What is due after environment step ``stepsTaken``: gradient steps every `trainFrequency` steps once
+    /// `learningStarts` steps of data are in (a resumed agent, whose buffer starts empty, collects them again, or half
+    /// the buffer when that is less), and a target update every `targetUpdateInterval` steps.
+    private func learnOnSchedule() throws {
+        if stepsTaken > configuration.learningStarts && stepsTaken % configuration.trainFrequency == 0
+            && buffer.count >= min(configuration.learningStarts, buffer.capacity / 2) {
+            for _ in 0..<configuration.gradientSteps where !stopRequested { try update() }
+        }
+        if stepsTaken % configuration.targetUpdateInterval == 0 {
+            if configuration.targetUpdateRate >= 1 {
+                targetNetwork.copyParameters(from: network)
+            } else {
+                targetNetwork.polyakUpdate(from: network, rate: Float(configuration.targetUpdateRate))
+            }
+        }
     }
 
     /// One gradient step on a replayed minibatch. Throws, leaving the network untouched, when the loss or the

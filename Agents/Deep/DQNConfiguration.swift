@@ -1,7 +1,7 @@
 import Gym
 
 /// Settings for ``DQN``; the defaults are CleanRL's CartPole values with the budget cut to 100k steps.
-public struct DQNConfiguration: Equatable, Sendable, Codable {
+public struct DQNConfiguration: Equatable, Sendable, Codable, BatchedConfiguration {
     /// Environment steps to train for.
     public var totalSteps = 100_000
     /// The optimizer's step size.
@@ -40,7 +40,12 @@ public struct DQNConfiguration: Equatable, Sendable, Codable {
     public var hiddenLayers = [120, 84]
     /// The networks' body: mlp, minatar or nature; auto (nil) picks it from the observation.
     public var network: NetworkArchitecture? = nil
-    /// Seed of the network initialization, exploration and replay sampling.
+    /// Copies of the environment stepped together.
+    public var environmentCount = 1
+    /// Worker threads stepping the copies (auto: one per processor core); results do not depend on it.
+    public var threads: Int? = nil
+    /// Seed of the network initialization, exploration and replay sampling; copy i of the environment is seeded
+    /// seed + i.
     public var seed: UInt64 = 0
 
     /// The defaults.
@@ -74,7 +79,7 @@ public struct DQNConfiguration: Equatable, Sendable, Codable {
     }
 
     /// The settings, each declared once: flag, help (the field's doc comment), valid values and field.
-    public static let settings: [Setting<DQNConfiguration>] = sharedSettings + [
+    public static let settings: [Setting<DQNConfiguration>] = sharedSettings + batchingSettings + [
         .integer("buffer-size", \.bufferSize, in: 1...1_000_000_000, help: "Transitions the replay buffer holds."),
         .integer("batch-size", \.batchSize, in: 1...65_536, help: "Transitions per gradient step."),
         .integer("learning-starts", \.learningStarts, in: 0...maximumBudget,

@@ -56,9 +56,22 @@ public struct FrameStackReplayBuffer<Encoder: FrameStackEncoder>: ReplayMemory {
     /// its first frame (reset padding).
     public mutating func append(observation: Encoder.Observation, action: Int, reward: Double,
                                 nextObservation: Encoder.Observation, terminated: Bool, truncated: Bool) {
-        let stack = encoder.stackedFrames
         Self.store(observation, into: &currentStack, encoder: encoder)
         Self.store(nextObservation, into: &nextStack, encoder: encoder)
+        appendStacks(action: action, reward: reward, terminated: terminated, truncated: truncated)
+    }
+
+    public mutating func append(stored observation: UnsafeBufferPointer<Encoder.Stored>, action: Int, reward: Double,
+                                next nextObservation: UnsafeBufferPointer<Encoder.Stored>, terminated: Bool,
+                                truncated: Bool) {
+        currentStack.replaceSubrange(0..<currentStack.count, with: observation)
+        nextStack.replaceSubrange(0..<nextStack.count, with: nextObservation)
+        appendStacks(action: action, reward: reward, terminated: terminated, truncated: truncated)
+    }
+
+    /// Adds the transition from ``currentStack`` to ``nextStack`` (checking that they follow on from each other).
+    private mutating func appendStacks(action: Int, reward: Double, terminated: Bool, truncated: Bool) {
+        let stack = encoder.stackedFrames
         let frameBytes = frameBytes, startsEpisode = !episodeContinues
         currentStack.withUnsafeBytes { current in
             nextStack.withUnsafeBytes { next in

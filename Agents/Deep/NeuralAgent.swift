@@ -21,6 +21,8 @@ public protocol NeuralAgent: AnyObject, Learner where Observation == Encoder.Obs
 
     /// The settings this agent runs with.
     var configuration: Configuration { get }
+    /// Turns observations into network inputs.
+    var encoder: Encoder { get }
     /// Environment steps taken so far.
     var stepsTaken: Int { get }
     /// Episodes finished so far.
@@ -44,6 +46,8 @@ public protocol NeuralAgent: AnyObject, Learner where Observation == Encoder.Obs
 
 /// The settings every neural agent's configuration has.
 public protocol AgentConfiguration: Codable, Equatable, Sendable, Configurable {
+    /// The defaults.
+    init()
     /// Environment steps to train for.
     var totalSteps: Int { get set }
     /// Seed of the network initialization and of the agent's random choices.
@@ -65,6 +69,25 @@ public protocol AgentConfiguration: Codable, Equatable, Sendable, Configurable {
 }
 
 extension AgentConfiguration {
+    /// The configuration in `json`, each required field it lacks (a setting added since it was written) taking its
+    /// default. Optional fields it lacks stay `nil`, as they were when it was written.
+    static func decodingWithDefaults(_ json: Data) throws -> Self {
+        var json = json
+        while true {
+            do {
+                return try JSONDecoder().decode(Self.self, from: json)
+            } catch DecodingError.keyNotFound(let key, let context) where context.codingPath.isEmpty {
+                let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(Self()))
+                guard case var saved as [String: Any] = try JSONSerialization.jsonObject(with: json),
+                      let value = (defaults as? [String: Any])?[key.stringValue], saved[key.stringValue] == nil else {
+                    throw GymError("the configuration has no \(key.stringValue)")
+                }
+                saved[key.stringValue] = value
+                json = try JSONSerialization.data(withJSONObject: saved)
+            }
+        }
+    }
+
     /// The network body for inputs of `inputShape`: ``network``, or the one the observation's kind calls for.
     public func architecture(for inputShape: [Int]) -> NetworkArchitecture {
         network ?? .automatic(for: inputShape)
@@ -75,6 +98,7 @@ extension DQNConfiguration: AgentConfiguration {
     public func forEvaluation() -> DQNConfiguration {
         var configuration = self
         configuration.bufferSize = 2   // the smallest memory of either kind; an evaluation never fills it
+        configuration.environmentCount = 1
         return configuration
     }
 }
@@ -142,7 +166,7 @@ extension NeuralAgent {
             throw GymError("'\(url.path)' holds a \(savedAgent) agent, not \(agentName)")
         }
         guard let json = contents.metadata[configurationKey],
-              let configuration = try? JSONDecoder().decode(Configuration.self, from: Data(json.utf8)) else {
+              let configuration = try? Configuration.decodingWithDefaults(Data(json.utf8)) else {
             throw GymError("'\(url.path)' is a safetensors file but not a \(agentName) checkpoint: its metadata has no valid '\(configurationKey)'")
         }
         do {

@@ -37,13 +37,26 @@ public struct ReplayBuffer<Encoder: ObservationEncoder>: ReplayMemory {
     /// transition bootstraps like any unterminated one.
     public mutating func append(observation: Encoder.Observation, action: Int, reward: Double,
                                 nextObservation: Encoder.Observation, terminated: Bool, truncated: Bool) {
-        let slot = nextSlot
-        Self.write(observation, at: slot, into: &observations, encoder: encoder)
-        Self.write(nextObservation, at: slot, into: &nextObservations, encoder: encoder)
-        actions[slot] = Int32(action)
-        rewards[slot] = Float(reward)
-        self.terminated[slot] = terminated
-        nextSlot = (slot + 1) % capacity
+        Self.write(observation, at: nextSlot, into: &observations, encoder: encoder)
+        Self.write(nextObservation, at: nextSlot, into: &nextObservations, encoder: encoder)
+        finishAppending(action: action, reward: reward, terminated: terminated)
+    }
+
+    public mutating func append(stored observation: UnsafeBufferPointer<Encoder.Stored>, action: Int, reward: Double,
+                                next nextObservation: UnsafeBufferPointer<Encoder.Stored>, terminated: Bool,
+                                truncated: Bool) {
+        let row = nextSlot * encoder.storedWidth..<(nextSlot + 1) * encoder.storedWidth
+        observations.replaceSubrange(row, with: observation)
+        nextObservations.replaceSubrange(row, with: nextObservation)
+        finishAppending(action: action, reward: reward, terminated: terminated)
+    }
+
+    /// Writes the rest of the transition whose observations are in the next slot, and moves on.
+    private mutating func finishAppending(action: Int, reward: Double, terminated: Bool) {
+        actions[nextSlot] = Int32(action)
+        rewards[nextSlot] = Float(reward)
+        self.terminated[nextSlot] = terminated
+        nextSlot = (nextSlot + 1) % capacity
         count = min(count + 1, capacity)
     }
 
@@ -120,5 +133,15 @@ public struct ReplayBatch: Equatable, Sendable {
         actions = Array(repeating: 0, count: size)
         rewards = Array(repeating: 0, count: size)
         terminated = Array(repeating: 0, count: size)
+    }
+
+    /// The rows of `batches`, one after another.
+    public init(concatenating batches: [ReplayBatch]) {
+        size = batches.reduce(0) { $0 + $1.size }
+        observations = batches.flatMap(\.observations)
+        nextObservations = batches.flatMap(\.nextObservations)
+        actions = batches.flatMap(\.actions)
+        rewards = batches.flatMap(\.rewards)
+        terminated = batches.flatMap(\.terminated)
     }
 }

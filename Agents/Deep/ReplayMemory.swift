@@ -25,6 +25,10 @@ public protocol ReplayMemory {
     /// does not (`nextObservation` is then the real observation at the cut).
     mutating func append(observation: Encoder.Observation, action: Int, reward: Double,
                          nextObservation: Encoder.Observation, terminated: Bool, truncated: Bool)
+    /// Adds one transition whose observations are in stored form (rows of a batched environment's buffers), as
+    /// ``append(observation:action:reward:nextObservation:terminated:truncated:)`` adds one.
+    mutating func append(stored observation: UnsafeBufferPointer<Encoder.Stored>, action: Int, reward: Double,
+                         next nextObservation: UnsafeBufferPointer<Encoder.Stored>, terminated: Bool, truncated: Bool)
     /// Draws `size` transitions uniformly (with replacement) and decodes them into a batch.
     func sample(_ size: Int, using generator: inout RandomGenerator) -> ReplayBatch
 }

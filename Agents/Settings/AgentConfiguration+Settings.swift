@@ -16,3 +16,22 @@ extension AgentConfiguration {
         ]
     }
 }
+
+/// A configuration of an agent that steps N copies of the environment together (``BatchedEnvironment``).
+public protocol BatchedConfiguration {
+    /// Copies of the environment stepped together.
+    var environmentCount: Int { get set }
+    /// Worker threads stepping the copies (auto: one per processor core); results do not depend on it.
+    var threads: Int? { get set }
+}
+
+extension BatchedConfiguration {
+    /// The settings of the copies and their threads.
+    static var batchingSettings: [Setting<Self>] {
+        [
+            .integer("num-envs", \.environmentCount, in: 1...65_536, help: "Copies of the environment stepped together."),
+            .optionalInteger("threads", \.threads, in: 1...1_024,
+                             help: "Worker threads stepping the copies (auto: one per processor core); results do not depend on it."),
+        ]
+    }
+}

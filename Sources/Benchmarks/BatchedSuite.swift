@@ -1,9 +1,10 @@
 import Agents
 import Environments
 import Gym
+import TensorCore
 
-/// Throughput of batched environments and of PPO, in the settings `scripts/peers/batched_peers.py` measures EnvPool,
-/// Gymnasium's `SyncVectorEnv` and Stable-Baselines3 with.
+/// Throughput of batched environments, of PPO and of DQN on N copies, in the settings `scripts/peers/batched_peers.py`
+/// measures EnvPool, Gymnasium's `SyncVectorEnv`, Stable-Baselines3 and a PyTorch PPO loop with.
 ///
 /// Method: N copies stepped together with actions drawn beforehand from a seeded generator (a table of 256 action
 /// rows used in turn, so drawing them costs nothing during the measurement), every copy's observation written into
@@ -13,7 +14,7 @@ struct BatchedSuite: BenchmarkSuite {
     static let peerScript: PeerScript? = PeerScript(name: "batched_peers.py") { threads in
         ["--threads", threads.map(String.init).joined(separator: ",")]
     }
-    static let summary = "batched random stepping (CartPole and Breakout, 64 copies, by thread count), PPO CartPole training steps/s"
+    static let summary = "batched random stepping (CartPole and Breakout, 64 copies, by thread count), PPO CartPole and MinAtar Breakout and DQN CartPole (1 and 8 copies) training steps/s"
 
     /// Copies in every batch.
     let copies = 64
@@ -23,6 +24,10 @@ struct BatchedSuite: BenchmarkSuite {
     let breakoutBatchSteps = 20_000
     /// Environment steps of the PPO measurement.
     let ppoSteps = 50_000
+    /// Rollouts (of 128 copies × 128 steps, each followed by its 12 gradient steps) of the PPO MinAtar measurement.
+    let ppoMinAtarRollouts = 3
+    /// Environment steps of each DQN measurement.
+    let dqnSteps = 20_000
 
     func run(settings: BenchmarkSettings, report: (BenchmarkFigure) -> Void) throws {
         for threads in settings.threadCounts {
@@ -51,6 +56,42 @@ struct BatchedSuite: BenchmarkSuite {
         report(BenchmarkFigure(
             name: "ppo_cartpole_zoo_steps", value: Double(ppoSteps) / seconds, unit: "steps/s",
             comparison: "RL Zoo CartPole-v1 settings (8 copies × 32 steps, 20 epochs of one 256 minibatch, 64-64 tanh), \(ppoSteps) steps, whole training loop; peer: Stable-Baselines3 PPO in the same settings"))
+
+        // Training figures run their tensor products on as many threads as the copies (the peer's torch threads).
+        let savedComputeThreads = ComputeThreads.count
+        defer { ComputeThreads.count = savedComputeThreads }
+        let threads = settings.threadCounts.max() ?? 1
+        ComputeThreads.count = threads
+        var minAtar = OnPolicyConfiguration.ppoMinAtar
+        minAtar.totalSteps = ppoMinAtarRollouts * minAtar.rolloutSize
+        minAtar.threads = threads
+        let minAtarSeconds = try fastestSeconds(repetitions: 1) {
+            let agent = try PPO(encoder: ChannelGridEncoder(space: Breakout().observationSpace), actionCount: 6,
+                                configuration: minAtar)
+            let batch = try agent.makeBatch(of: Array(repeating: Breakout(), count: agent.environmentCount))
+            while !agent.isFinished { _ = try agent.trainRollout(in: batch) }
+        }
+        report(BenchmarkFigure(
+            name: "ppo_breakout_minatar_t\(threads)_steps", value: Double(minAtar.totalSteps) / minAtarSeconds,
+            unit: "steps/s",
+            comparison: "the MinAtar preset (128 copies × 128 steps, 3 epochs of 4 minibatches of 4096, the MinAtar network), \(ppoMinAtarRollouts) rollouts, \(threads) thread(s); peer: a PyTorch PPO loop on minatar's Breakout in the same settings (scripts/peers/torch_ppo_minatar.py); target ≥ 5×"))
+
+        for (copies, dqnThreads) in [(1, 1), (8, 1)] + (threads > 1 ? [(8, threads)] : []) {
+            ComputeThreads.count = dqnThreads
+            var dqn = DQNConfiguration.cartPole
+            dqn.totalSteps = dqnSteps
+            dqn.environmentCount = copies
+            dqn.threads = dqnThreads
+            let seconds = try fastestSeconds(repetitions: 1) {
+                let agent = try DQN(encoder: VectorEncoder(size: 4), actionCount: 2, configuration: dqn)
+                let batch = try agent.makeBatch(of: Array(repeating: TimeLimit(CartPole(), maxEpisodeSteps: 500),
+                                                          count: copies))
+                while !agent.isFinished { _ = try agent.trainRollout(in: batch) }
+            }
+            report(BenchmarkFigure(
+                name: "dqn_cartpole_zoo_n\(copies)_t\(dqnThreads)_steps", value: Double(dqnSteps) / seconds, unit: "steps/s",
+                comparison: "RL Zoo CartPole-v1 DQN settings (128 gradient steps of batch 64 every 256 steps, 256-256), \(dqnSteps) steps, \(copies) cop\(copies == 1 ? "y" : "ies"), \(dqnThreads) thread(s)"))
+        }
     }
 
     /// Environment steps per second of `batchSteps` batched steps of `copies` copies of `environment`.

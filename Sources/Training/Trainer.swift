@@ -2,7 +2,7 @@ import Agents
 import Foundation
 import Gym
 
-/// Runs any ``Learner`` (tabular, DQN, REINFORCE, actor-critic, and PPO and A2C on N copies) and any planner, and
+/// Runs any ``Learner`` (tabular, REINFORCE, actor-critic, SAC, and DQN, PPO and A2C on N copies) and any planner, and
 /// owns what every run shares: stop requests, the moving average and the episode that reached the reward threshold,
 /// the checkpoint (written at the end, and with the last good networks when training diverges; with the statistics
 /// of normalization wrappers, ``LearnedStatistics``, in its metadata), the events its

@@ -14,7 +14,7 @@ import Testing
         (["run", "value-iteration", "mountaincar-continuous"],
          "and actions Box(low: -1.0, high: 1.0, shape: [1], float32)\n"),
         (["run", "dqn", "pendulum"],
-         "dqn needs discrete actions; 'pendulum' has continuous actions Box(low: -2.0, high: 2.0, shape: [1], float32): use sac or ppo"),
+         "dqn needs discrete actions; 'pendulum' has continuous actions Box(low: -2.0, high: 2.0, shape: [1], float32): use sac, ppo or a2c"),
     ])
     func agentsThatCannotRunSayWhy(arguments: [String], message: String) throws {
         let output = try CommandRunner.run(arguments)

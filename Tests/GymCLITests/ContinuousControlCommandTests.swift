@@ -102,6 +102,18 @@ import Testing
         #expect(evaluation["eval_mean_return"] as? Double == report["eval_mean_return"] as? Double)
     }
 
+    @Test func a2cOnPendulumUsesTheZooEntryWithAGaussianPolicy() throws {
+        let output = try CommandRunner.run(["run", "a2c", "pendulum", "--steps", "128", "--num-envs", "4",
+                                            "--eval-episodes", "1", "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try CommandRunner.json(output)
+        let hyperparameters = try #require(report["hyperparameters"] as? [String: String])
+        #expect(hyperparameters["num_steps"] == "8" && hyperparameters["discount"] == "0.9")
+        #expect(hyperparameters["gae_lambda"] == "0.9" && hyperparameters["value_coefficient"] == "0.8")
+        #expect(report["steps"] as? Int == 128 && report["updates"] as? Int == 128 / 32)
+        #expect(report["eval_episodes"] as? Int == 1)
+    }
+
     @Test func sacOnMountainCarContinuousUsesTheZooEntry() throws {
         let output = try CommandRunner.run(["run", "sac", "mountaincar-continuous", "--steps", "64", "--eval-episodes",
                                             "1", "--json"])
@@ -116,7 +128,6 @@ import Testing
     @Test(arguments: [
         (["run", "sac", "cartpole", "--steps", "10"], "sac needs continuous (Box) actions; 'cartpole' has Discrete(2): use dqn, ppo or a2c"),
         (["run", "dqn", "pendulum", "--steps", "10"], "dqn needs discrete actions; 'pendulum' has continuous actions"),
-        (["run", "a2c", "pendulum", "--steps", "10"], "Box(low: -2.0, high: 2.0, shape: [1], float32): use sac or ppo"),
         (["run", "sac", "pendulum", "--network", "nature"], "SAC builds fully connected networks; network must be mlp or auto, got nature"),
         (["run", "sac", "pendulum", "--tau", "2"], "tau must be a number in (0, 1], got '2'"),
         (["run", "sac", "pendulum", "--entropy-coefficient", "0"], "entropy-coefficient must be a number in (0, 1000000], got '0'"),

@@ -59,7 +59,8 @@ import Testing
         (["run", "a2c", "cartpole", "--clip-coef", "0.1"], "--clip-coef does not apply to a2c; it is for ppo"),
         (["run", "ppo", "cartpole", "--num-envs", "0"], "num-envs must be an integer from 1 to 65536, got '0'"),
         (["run", "ppo", "cartpole", "--threads", "many"], "threads must be an integer from 1 to 1024, or auto, got 'many'"),
-        (["run", "dqn", "cartpole", "--num-envs", "4"], "--num-envs does not apply to dqn; it is for ppo, a2c"),
+        (["run", "dqn", "cartpole", "--num-steps", "4"], "--num-steps does not apply to dqn; it is for ppo, a2c"),
+        (["run", "dqn", "cartpole", "--num-envs", "0"], "num-envs must be an integer from 1 to 65536, got '0'"),
     ])
     func onPolicyFlagErrorsSayWhatIsValid(arguments: [String], message: String) throws {
         let output = try CommandRunner.run(arguments)

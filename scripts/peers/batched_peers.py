@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Peers for `gym bench batched`: EnvPool and Gymnasium's SyncVectorEnv stepping 64 CartPole-v1 copies with random
-actions, and Stable-Baselines3 PPO training on CartPole-v1 with RL Baselines3 Zoo's settings.
+actions, Stable-Baselines3 PPO training on CartPole-v1 with RL Baselines3 Zoo's settings, and a PyTorch PPO loop on
+MinAtar Breakout with swift-gym's MinAtar preset (torch_ppo_minatar.py, on the largest thread count).
 
 Each figure is measured the way BatchedSuite measures its own: actions drawn beforehand (a table of 256 rows used
 in turn), observations produced every step, finished copies reset automatically, the fastest of three runs;
 PPO's figure is the whole training loop. A peer that is not installed is reported as such and skipped.
 
     python3 -m venv /tmp/peers && /tmp/peers/bin/pip install "numpy<2" gymnasium envpool stable-baselines3
-    /tmp/peers/bin/python scripts/peers/batched_peers.py [--threads 1,2] [--copies 64] [--ppo-steps 50000]
+    /tmp/peers/bin/python scripts/peers/batched_peers.py [--threads 1,2] [--copies 64] [--ppo-steps 50000] \
+        [--ppo-minatar-rollouts 3]
 """
 import argparse
 import importlib.util
@@ -86,6 +88,7 @@ def main() -> None:
     parser.add_argument("--threads", default="1,2", help="comma-separated thread counts")
     parser.add_argument("--copies", type=int, default=64)
     parser.add_argument("--ppo-steps", type=int, default=50_000)
+    parser.add_argument("--ppo-minatar-rollouts", type=int, default=3)
     arguments = parser.parse_args()
     thread_counts = [int(count) for count in arguments.threads.split(",")]
     if not installed("numpy"):
@@ -103,6 +106,14 @@ def main() -> None:
         for threads in thread_counts:
             torch.set_num_threads(threads)
             print(f"sb3_ppo_cartpole_zoo_t{threads}_steps {sb3_ppo_cartpole(arguments.ppo_steps):14.4g} steps/s")
+    if installed("torch") and installed("minatar"):
+        import torch
+        import torch_ppo_minatar
+
+        threads = max(thread_counts)
+        torch.set_num_threads(threads)
+        rate = torch_ppo_minatar.train(arguments.ppo_minatar_rollouts)
+        print(f"torch_ppo_breakout_minatar_t{threads}_steps {rate:14.4g} steps/s")
 
 
 if __name__ == "__main__":

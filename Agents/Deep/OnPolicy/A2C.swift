@@ -13,7 +13,11 @@ import TensorCore
 /// square root as in PyTorch), global gradient-norm clipping and the orthogonally initialized ``PolicyValueNetwork``.
 /// The advantages are standardized only with normalize-advantages, and the learning rate annealed only with
 /// anneal-lr.
-public final class A2C<Encoder: ObservationEncoder>: RolloutActorCritic<Encoder, CategoricalHead> {
+///
+/// The `Head` is the policy's distribution, as for ``ProximalPolicyOptimization``: ``CategoricalHead`` for discrete
+/// actions (``A2C``), ``GaussianHead`` for continuous ones (``GaussianA2C``: a diagonal Gaussian with a
+/// state-independent log σ, where H(π) is the Gaussian's entropy).
+public final class AdvantageActorCritic<Encoder: ObservationEncoder, Head: PolicyHead>: RolloutActorCritic<Encoder, Head> {
     /// Creates an agent with a freshly initialized network for `actionCount` actions, optimized by RMSProp.
     public init(encoder: Encoder, actionCount: Int, configuration: Configuration = Configuration()) throws {
         try super.init(encoder: encoder, actionCount: actionCount, configuration: configuration, name: "A2C") {
@@ -26,11 +30,12 @@ public final class A2C<Encoder: ObservationEncoder>: RolloutActorCritic<Encoder,
     /// Plays one rollout in `environments`, then takes one gradient step on all of it; returns the episodes that
     /// ended during the rollout.
     public func trainRollout<E: Environment>(in environments: BatchedEnvironment<E, Encoder>) throws -> [TrainingEpisode]
-    where E.Observation == Encoder.Observation, E.Action == Int {
+    where E.Observation == Encoder.Observation, E.Action == Head.Action {
         let episodes = try collect(in: environments)
         let batch = rollout.minibatch(0..<rollout.size)
-        let (logits, values) = network.evaluate(batch.inputs)
-        let (logProbabilities, entropy) = head.evaluate(logits, logStandardDeviation: nil, actions: batch.actions)
+        let (outputs, values) = network.evaluate(batch.inputs)
+        let (logProbabilities, entropy) = head.evaluate(outputs, logStandardDeviation: network.logStandardDeviation?.value,
+                                                        actions: batch.actions)
         let advantages = batch.advantages(standardized: configuration.normalizeAdvantages)
         let policyLoss = -(logProbabilities * advantages).mean()
         let valueLoss = 0.5 * (values - batch.returns).squared().mean()
@@ -41,7 +46,13 @@ public final class A2C<Encoder: ObservationEncoder>: RolloutActorCritic<Encoder,
     }
 }
 
+/// A2C on discrete actions: a categorical policy over the actor's logits.
+public typealias A2C<Encoder: ObservationEncoder> = AdvantageActorCritic<Encoder, CategoricalHead>
+
+/// A2C on continuous (`[Float]`) actions: a diagonal Gaussian policy with a state-independent log σ.
+public typealias GaussianA2C<Encoder: ObservationEncoder> = AdvantageActorCritic<Encoder, GaussianHead>
+
 /// A2C as a ``NeuralAgent`` and a ``RolloutLearner``.
-extension A2C: NeuralAgent, RolloutLearner {
+extension AdvantageActorCritic: NeuralAgent, RolloutLearner {
     public static var agentName: String { "a2c" }
 }

@@ -46,3 +46,39 @@ extension OnPolicyConfiguration {
         return configuration
     }
 }
+
+extension OnPolicyConfiguration {
+    /// A2C's preset for the continuous-action environment registered as `environmentName`: the zoo's Pendulum entry
+    /// for `pendulum`, Stable-Baselines3's A2C defaults over 1M steps otherwise.
+    public static func a2cContinuous(for environmentName: String) -> OnPolicyConfiguration {
+        environmentName == "pendulum" ? a2cPendulum : a2cStableBaselinesContinuous
+    }
+
+    /// A2C on Pendulum: RL Baselines3 Zoo's tuned Pendulum-v1 A2C (`hyperparams/a2c.yml`): 8 copies × 8 steps, γ 0.9,
+    /// λ 0.9, no entropy bonus, value weight 0.4 on mean (V − R)² (0.8 on our ½ mean (V − R)²), gradient norm 0.5,
+    /// advantages not standardized, RMSProp at 7e-4 annealed linearly to 0 (`lin_7e-4`), 1M steps; the rest are
+    /// Stable-Baselines3's A2C defaults (separate 64-64 tanh actor and critic, RMSProp α 0.99, ε 1e-5). Deviations:
+    /// the zoo explores with gSDE (`use_sde`, its log σ starting at −2) and drops orthogonal initialization; this A2C
+    /// has a state-independent log σ starting at 0 and initializes orthogonally. The zoo also normalizes observations
+    /// and rewards; `--normalize-observations` does the first.
+    public static var a2cPendulum: OnPolicyConfiguration {
+        var configuration = a2cDefaults
+        configuration.totalSteps = 1_000_000
+        configuration.rolloutSteps = 8
+        configuration.discount = 0.9
+        configuration.gaeLambda = 0.9
+        configuration.entropyCoefficient = 0
+        configuration.valueCoefficient = 0.8
+        configuration.annealLearningRate = true
+        return configuration
+    }
+
+    /// A2C on other continuous-action environments: Stable-Baselines3's A2C defaults (see ``a2cCartPole``) with its
+    /// default of no entropy bonus, over 1M steps.
+    public static var a2cStableBaselinesContinuous: OnPolicyConfiguration {
+        var configuration = a2cDefaults
+        configuration.totalSteps = 1_000_000
+        configuration.entropyCoefficient = 0
+        return configuration
+    }
+}

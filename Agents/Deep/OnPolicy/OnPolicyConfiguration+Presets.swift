@@ -93,7 +93,7 @@ extension OnPolicyConfiguration {
     }
 
     /// Stable-Baselines3's A2C defaults on 8 copies (see ``a2cCartPole``).
-    private static var a2cDefaults: OnPolicyConfiguration {
+    static var a2cDefaults: OnPolicyConfiguration {
         var configuration = OnPolicyConfiguration()
         configuration.environmentCount = 8
         configuration.rolloutSteps = 5

@@ -2,7 +2,7 @@ import Gym
 
 /// Settings for ``PPO`` and ``A2C``, the on-policy agents that learn from rollouts of N environment copies; the
 /// defaults are CleanRL's `ppo.py` values.
-public struct OnPolicyConfiguration: Equatable, Sendable, Codable {
+public struct OnPolicyConfiguration: Equatable, Sendable, Codable, BatchedConfiguration {
     /// Environment steps to train for.
     public var totalSteps = 500_000
     /// The optimizer's step size.
@@ -63,11 +63,8 @@ public struct OnPolicyConfiguration: Equatable, Sendable, Codable {
     }
 
     /// The settings, each declared once: flag, help (the field's doc comment), valid values and field.
-    public static let settings: [Setting<OnPolicyConfiguration>] = sharedSettings + [
-        .integer("num-envs", \.environmentCount, in: 1...65_536, help: "Copies of the environment stepped together."),
+    public static let settings: [Setting<OnPolicyConfiguration>] = sharedSettings + batchingSettings + [
         .integer("num-steps", \.rolloutSteps, in: 1...1_000_000, help: "Steps of every copy per rollout."),
-        .optionalInteger("threads", \.threads, in: 1...1_024,
-                         help: "Worker threads stepping the copies (auto: one per processor core); results do not depend on it."),
         .number("gae-lambda", \.gaeLambda, in: .unitInterval,
                 help: "λ of the generalized advantage estimate: 1 gives Monte Carlo advantages, 0 one-step TD errors."),
         .number("entropy-coefficient", \.entropyCoefficient, in: .closed(0, 1_000), aliases: ["ent-coef"],

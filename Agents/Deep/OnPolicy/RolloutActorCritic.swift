@@ -12,6 +12,8 @@ import TensorCore
 public class RolloutActorCritic<Encoder: ObservationEncoder, Head: PolicyHead> {
     /// Settings for ``PPO`` and ``A2C``.
     public typealias Configuration = OnPolicyConfiguration
+    /// The batch's packer: the encoder.
+    public typealias Packer = Encoder
 
     /// The settings this agent runs with.
     public let configuration: Configuration
@@ -71,15 +73,6 @@ public class RolloutActorCritic<Encoder: ObservationEncoder, Head: PolicyHead> {
 
     /// Whether the step budget is spent.
     public var isFinished: Bool { stepsTaken >= configuration.totalSteps }
-
-    /// Copies of the environment stepped together.
-    public var environmentCount: Int { configuration.environmentCount }
-
-    /// The copies batched with the encoder as packer, copy i seeded `seed + i`, stepped on `threads` threads.
-    public func makeBatch<E: Environment>(of copies: [E]) throws -> BatchedEnvironment<E, Encoder>
-    where E.Observation == Encoder.Observation {
-        try BatchedEnvironment(copies: copies, packer: encoder, seed: configuration.seed, threads: configuration.threads)
-    }
 
     /// The most probable action under the policy (the first on ties), or a Gaussian policy's mean.
     public func greedyAction(_ observation: Encoder.Observation) -> Head.Action {

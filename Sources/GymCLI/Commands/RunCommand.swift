@@ -20,6 +20,7 @@ struct RunCommand: ParsableCommand {
                   gym run q-learning gridworld --map my-maze.txt --log episodes.jsonl
                   gym run value-iteration mdp --mdp model.json
                   gym run dqn cartpole --steps 50000 --double-dqn --log run.jsonl
+                  gym run dqn cartpole --num-envs 8 --threads 2
                   gym run dqn cartpole --save cartpole.safetensors --plot cartpole.svg
                   gym run reinforce cartpole
                   gym run actor-critic gridworld

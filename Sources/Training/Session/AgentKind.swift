@@ -23,11 +23,11 @@ public enum AgentKind: String, CaseIterable, Sendable {
         case .expectedSarsa: "tabular Expected SARSA (discrete states and actions)"
         case .valueIteration: "value iteration: plans V* and Q* from the model (environments with a TabularModel)"
         case .policyIteration: "policy iteration: evaluate and improve until stable (environments with a TabularModel)"
-        case .dqn: "deep Q-network with experience replay and a target network (discrete actions; states, vectors, grids or frames)"
+        case .dqn: "deep Q-network with experience replay and a target network, on one or N environment copies (discrete actions; states, vectors, grids or frames)"
         case .reinforce: "REINFORCE policy gradient with a learned or mean-return baseline (discrete actions; states, vectors, grids or frames)"
         case .actorCritic: "one-step actor-critic: TD-error policy gradient after every step (discrete actions; states, vectors, grids or frames)"
         case .ppo: "proximal policy optimization on N environment copies: clipped surrogate, GAE, minibatch epochs (discrete actions with states, vectors, grids or frames; continuous Box actions with vectors)"
-        case .a2c: "synchronous advantage actor-critic on N environment copies: one RMSProp step per rollout (discrete actions; states, vectors, grids or frames)"
+        case .a2c: "synchronous advantage actor-critic on N environment copies: one RMSProp step per rollout (discrete actions with states, vectors, grids or frames; continuous Box actions with vectors)"
         case .sac: "soft actor-critic: twin critics, a tanh-squashed Gaussian policy, tuned entropy (continuous Box actions, vector observations)"
         }
     }

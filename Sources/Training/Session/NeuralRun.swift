@@ -59,8 +59,8 @@ struct NeuralRun: EncodedEnvironmentVisitor {
     }
 
     /// SAC acts in [−1, 1] per component and ``RescaleAction`` maps that onto the environment's bounds (how
-    /// Stable-Baselines3 runs SAC); PPO's Gaussian samples are clipped to the bounds by ``ClipAction`` (how CleanRL
-    /// runs it). `freeze` stops the environment's wrappers learning before the evaluation.
+    /// Stable-Baselines3 runs SAC); PPO's and A2C's Gaussian samples are clipped to the bounds by ``ClipAction`` (how
+    /// CleanRL and Stable-Baselines3 run them). `freeze` stops the environment's wrappers learning before the evaluation.
     private func continuous<E: ContinuousControlEnvironment>(_ environment: E, normalized: Bool,
                                                              freeze: @escaping (inout E) -> Void) throws -> TrainingReport {
         let encoder = VectorEncoder(size: environment.observationSpace.shape[0])
@@ -83,8 +83,13 @@ struct NeuralRun: EncodedEnvironmentVisitor {
                            preset: OnPolicyConfiguration.ppoContinuous(for: plan.spec.canonicalName),
                            on: ClipAction(environment), encoder: encoder, actionCount: components,
                            hyperparameters: extra, freeze: { freeze(&$0.base) }) { try trainer.train(&$0, in: &$1) }
+        case .a2c:
+            return try run(GaussianA2C<VectorEncoder>.self,
+                           preset: OnPolicyConfiguration.a2cContinuous(for: plan.spec.canonicalName),
+                           on: ClipAction(environment), encoder: encoder, actionCount: components,
+                           hyperparameters: extra, freeze: { freeze(&$0.base) }) { try trainer.train(&$0, in: &$1) }
         default:
-            throw GymError("\(plan.agent.rawValue) needs discrete actions; '\(plan.environmentName)' has continuous actions \(environment.actionSpace): use sac or ppo")
+            throw GymError("\(plan.agent.rawValue) needs discrete actions; '\(plan.environmentName)' has continuous actions \(environment.actionSpace): use sac, ppo or a2c")
         }
     }
 
