@@ -19,10 +19,11 @@ extension DQNConfiguration {
     }
 
     /// Tuned for CartPole: RL Baselines3 Zoo's published CartPole-v1 DQN schedule (100k steps, 128 gradient steps on
-    /// batches of 64 every 256 steps after 1k, target copies every 10 steps, ε 1 → 0.04 over the first 16%) with the
-    /// zoo's two 256-unit layers narrowed to 64 and Adam's rate lowered from 2.3e-3 to 1e-3, tuned here so that a run
-    /// takes seconds: the 256-unit update is 16 times the arithmetic, and 64 units at 2.3e-3 solved none of seeds 0–2.
-    /// Seeds 0–9 and their times are in the README.
+    /// batches of 64 every 256 steps after 1k, ε 1 → 0.04 over the first 16%) with three changes tuned here so that a
+    /// run takes seconds and ends solved on most seeds: the zoo's two 256-unit layers narrowed to 64 (the 256-unit
+    /// update is 16 times the arithmetic), Adam's rate lowered from 2.3e-3 to 1e-3 (64 units at 2.3e-3 solved none of
+    /// seeds 0–2), and the zoo's hard target copy every 10 steps replaced by Polyak averaging at τ 0.1 every step
+    /// (18 of seeds 0–19 solved; 7 of seeds 0–9 with hard copies). Seeds and times are in the README.
     public static var cartPole: DQNConfiguration {
         var configuration = DQNConfiguration()
         configuration.totalSteps = 100_000
@@ -32,7 +33,8 @@ extension DQNConfiguration {
         configuration.learningStarts = 1_000
         configuration.trainFrequency = 256
         configuration.gradientSteps = 128
-        configuration.targetUpdateInterval = 10
+        configuration.targetUpdateInterval = 1
+        configuration.targetUpdateRate = 0.1
         configuration.explorationFraction = 0.16
         configuration.epsilonEnd = 0.04
         configuration.hiddenLayers = [64, 64]
