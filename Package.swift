@@ -44,7 +44,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "GymMain", dependencies: ["GymCLI", "Environments"]),
-        .target(name: "SwiftGymC", dependencies: ["Gym", "Environments", "Agents"], exclude: ["swiftgym.h"]),
+        .target(name: "SwiftGymC", dependencies: ["Gym", "Environments", "Agents", "Training"], exclude: ["swiftgym.h"]),
 
         // MARK: - Examples
         .executableTarget(

@@ -99,6 +99,33 @@ int32_t swiftgym_set_state(swiftgym_env *env, int64_t copy, const double *values
 /* Closes the handle and frees everything it handed out. */
 int32_t swiftgym_close(swiftgym_env *env);
 
+/* ---- Training (what `gym run` does, in the calling thread) ---- */
+
+/* Receives a progress event as a JSON object: {"event": "progress", "episodes", "steps", "seconds", "mean_return"
+ * (over the episodes since the previous event), "last_return", and when the learner has them "moving_average_100",
+ * "success_rate", "epsilon", "loss", "updates"}. A nonzero return stops training after the current episode (the
+ * agent is still saved and evaluated). The event text is valid only during the call. */
+typedef int32_t (*swiftgym_train_callback)(const char *event_json, void *user_data);
+
+/* Trains an agent on a registered environment through the library's trainer, then evaluates it greedily.
+ * configuration_json is an object; only "agent" and "env" are required:
+ *   agent              q-learning, sarsa, expected-sarsa, value-iteration, policy-iteration, dqn, reinforce,
+ *                      actor-critic, ppo, a2c or sac
+ *   env                a registered name or alias (swiftgym_environments)
+ *   seed               of the agent and the first reset (default 0); the evaluation uses seed + 1
+ *   settings           the agent's settings by JSON key or flag name, as `gym run` takes them
+ *                      ({"learning_rate": 0.1, "hidden": [64, 64], "double_dqn": true}), checked against their ranges
+ *   env_options        the environment's options, as for swiftgym_make
+ *   max_episode_steps  -1 (default): the registered limit; 0: none; else that many steps
+ *   eval_episodes      greedy evaluation episodes, 1...10000000 (default 1000)
+ *   save, load         a safetensors checkpoint to write at the end / to start from (neural agents)
+ *   report_every       training episodes between progress events, 1...1000000000 (default 10)
+ * callback may be NULL. On success *report is the run's report as a JSON object (gym run --json's keys:
+ * eval_mean_return, solved, steps, episodes, hyperparameters, ...), owned by the library until the calling
+ * thread's next swiftgym_train. */
+int32_t swiftgym_train(const char *configuration_json, swiftgym_train_callback callback, void *user_data,
+                       const char **report);
+
 #ifdef __cplusplus
 }
 #endif

@@ -11,16 +11,20 @@
 Errors from the library are raised with its message: ``InvalidActionError`` for an action outside the space,
 ``EnvironmentRejectedError`` for an unknown id or option, ``InvalidArgumentError`` for bad arguments (all are
 ``SwiftGymError``s and ``ValueError``s).
+
+``swiftgym.train(configuration, on_progress)`` runs the library's trainer in-process (any agent, any environment,
+any setting); ``swiftgym.tune`` wraps it as a Ray Tune trainable and ``python -m swiftgym.sweep`` runs a sweep.
 """
 
 from ._native import (ClosedError, EnvironmentRejectedError, InvalidActionError, InvalidArgumentError,
                       SwiftGymError, UnsupportedError, environments, version)
 from .env import SwiftGymEnv
 from .registration import GYMNASIUM_NAMESPACE, gymnasium_id, native_id, register_environments
+from .training import train
 from .vector import SwiftGymVectorEnv
 
 __all__ = [
-    "make", "make_vec", "environments", "version", "register_environments", "gymnasium_id", "GYMNASIUM_NAMESPACE",
+    "make", "make_vec", "train", "environments", "version", "register_environments", "gymnasium_id", "GYMNASIUM_NAMESPACE",
     "SwiftGymEnv", "SwiftGymVectorEnv", "SwiftGymError", "InvalidActionError", "InvalidArgumentError",
     "EnvironmentRejectedError", "UnsupportedError", "ClosedError",
 ]

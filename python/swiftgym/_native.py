@@ -55,6 +55,10 @@ _EXCEPTIONS = {
 }
 
 
+# swiftgym_train_callback: an event as JSON text and the caller's pointer; nonzero stops training.
+TRAIN_CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_char_p, ctypes.c_void_p)
+
+
 def _library_path() -> Path:
     """SWIFTGYM_LIBRARY, else the library shipped in the package, else a development build of the repository."""
     configured = os.environ.get("SWIFTGYM_LIBRARY")
@@ -92,6 +96,7 @@ def _load():
         "swiftgym_get_state": (c_int32, [c_void_p, c_int64, c_void_p, c_int64]),
         "swiftgym_set_state": (c_int32, [c_void_p, c_int64, c_void_p, c_int64]),
         "swiftgym_close": (c_int32, [c_void_p]),
+        "swiftgym_train": (c_int32, [c_char_p, TRAIN_CALLBACK, c_void_p, pointer(c_char_p)]),
     }
     for name, (restype, argtypes) in prototypes.items():
         function = getattr(library, name)
