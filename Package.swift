@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "TensorCore"]),
         .testTarget(name: "ViewerTests", dependencies: ["Viewer", "Gym", "Environments"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Agents", "Gym", "Environments"]),
-        .testTarget(name: "SwiftGymCTests", dependencies: ["SwiftGymC", "Environments", "Gym"]),
+        .testTarget(name: "SwiftGymCTests", dependencies: ["SwiftGymC", "Environments", "Gym", "Training"]),
         .testTarget(
             name: "GymCLITests",
             dependencies: ["GymCLI", "GymMain", "CustomEnvironmentExample"]

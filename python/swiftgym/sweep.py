@@ -45,6 +45,17 @@ def ranked(results, metric: str, mode: str) -> list:
     return rows
 
 
+def ranking_lines(rows: list, trials: int, failed: int, metric: str, mode: str, top: int) -> list:
+    """The printed ranking: a headline, then the `top` best rows with their flattened configs and checkpoints."""
+    lines = [f"{trials} trials, {failed} failed; best by {metric} ({mode}):"]
+    for rank, (value, config, checkpoint) in enumerate(rows[:top], start=1):
+        settings = ", ".join(f"{key}={item!r}" for key, item in sorted(flatten(config).items()))
+        lines.append(f"{rank}. {metric} {value:.6g}: {settings}")
+        if checkpoint:
+            lines.append(f"   checkpoint {checkpoint}")
+    return lines
+
+
 def main(arguments=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m swiftgym.sweep", description=__doc__.split("\n")[0])
     parser.add_argument("space", help="the search space: a JSON swiftgym.train configuration with domains")
@@ -92,10 +103,7 @@ def main(arguments=None) -> int:
                           "ranked": [{"value": value, "config": config, "checkpoint": checkpoint}
                                      for value, config, checkpoint in rows]}))
     else:
-        print(f"\n{len(results)} trials, {failed} failed; best by {options.metric} ({options.mode}):")
-        for rank, (value, config, checkpoint) in enumerate(rows[:options.top], start=1):
-            settings = ", ".join(f"{key}={value!r}" for key, value in sorted(flatten(config).items()))
-            print(f"{rank}. {options.metric} {value:.6g}: {settings}" + (f"\n   checkpoint {checkpoint}" if checkpoint else ""))
+        print("\n" + "\n".join(ranking_lines(rows, len(results), failed, options.metric, options.mode, options.top)))
     return 0 if rows and not failed else 1
 
 
