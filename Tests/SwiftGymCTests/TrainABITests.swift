@@ -36,12 +36,12 @@ import Training
 
     @Test func aRunIsTheSessionsRunWithProgressEvents() throws {
         let recorder = Recorder()
-        let (status, report) = train("""
+        let (status, answer) = train("""
             {"agent": "q-learning", "env": "frozenlake", "seed": 4, "eval_episodes": 50, "report_every": 250,
              "settings": {"episodes": 1000, "learning_rate": 0.2}}
             """, recorder: recorder)
         #expect(status == 0, "\(lastError())")
-        let report = try #require(report)
+        let report = try #require(answer)
 
         var plan = RunPlan(agent: .qLearning, environmentName: "frozenlake", spec: try Registry.standard.spec(named: "frozenlake"))
         plan.seed = 4
