@@ -27,7 +27,7 @@ public final class DQN<Encoder: ObservationEncoder> {
     /// The optimizer of the online network.
     public let optimizer: any Optimizer
     /// Experience replay.
-    public private(set) var buffer: Encoder.Memory
+    public internal(set) var buffer: Encoder.Memory
     /// Environment steps taken so far.
     public internal(set) var stepsTaken = 0
     /// Episodes finished so far.
@@ -42,7 +42,7 @@ public final class DQN<Encoder: ObservationEncoder> {
     public private(set) var lastLoss: Double?
     /// The mean Q(s, a) of the latest batch.
     public private(set) var lastMeanQ: Double?
-    private var generator: RandomGenerator
+    var generator: RandomGenerator
 
     /// Creates an agent with freshly initialized networks for `actionCount` actions.
     public init(encoder: Encoder, actionCount: Int, configuration: Configuration = Configuration()) throws {
@@ -120,13 +120,7 @@ public final class DQN<Encoder: ObservationEncoder> {
                 && buffer.count >= min(configuration.learningStarts, buffer.capacity / 2) {
                 for _ in 0..<configuration.gradientSteps where !stopRequested { try update() }
             }
-            if stepsTaken % configuration.targetUpdateInterval == 0 {
-                if configuration.targetUpdateRate >= 1 {
-                    targetNetwork.copyParameters(from: network)
-                } else {
-                    targetNetwork.polyakUpdate(from: network, rate: Float(configuration.targetUpdateRate))
-                }
-            }
+            if stepsTaken % configuration.targetUpdateInterval == 0 { updateTargetNetwork() }
             if step.isDone {
                 terminated = step.terminated
                 break
@@ -156,6 +150,15 @@ public final class DQN<Encoder: ObservationEncoder> {
         updates += 1
         lastLoss = Double(lossValue)
         onUpdate?()
+    }
+
+    /// Copies the online network into the target network (τ = 1) or moves it a step τ towards it (Polyak).
+    func updateTargetNetwork() {
+        if configuration.targetUpdateRate >= 1 {
+            targetNetwork.copyParameters(from: network)
+        } else {
+            targetNetwork.polyakUpdate(from: network, rate: Float(configuration.targetUpdateRate))
+        }
     }
 
     /// The TD loss of a batch: Q(s, a) against r + γ (1 − terminated) · max_a′ Q_target(s′, a′) (or, with Double

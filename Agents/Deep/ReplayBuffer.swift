@@ -37,13 +37,28 @@ public struct ReplayBuffer<Encoder: ObservationEncoder>: ReplayMemory {
     /// transition bootstraps like any unterminated one.
     public mutating func append(observation: Encoder.Observation, action: Int, reward: Double,
                                 nextObservation: Encoder.Observation, terminated: Bool, truncated: Bool) {
-        let slot = nextSlot
-        Self.write(observation, at: slot, into: &observations, encoder: encoder)
-        Self.write(nextObservation, at: slot, into: &nextObservations, encoder: encoder)
-        actions[slot] = Int32(action)
-        rewards[slot] = Float(reward)
-        self.terminated[slot] = terminated
-        nextSlot = (slot + 1) % capacity
+        Self.write(observation, at: nextSlot, into: &observations, encoder: encoder)
+        Self.write(nextObservation, at: nextSlot, into: &nextObservations, encoder: encoder)
+        finishAppend(action: action, reward: reward, terminated: terminated)
+    }
+
+    /// Adds one transition whose observations are already in their stored form (`storedWidth` values each), such
+    /// as those another process packed; otherwise as ``append(observation:action:reward:nextObservation:terminated:truncated:)``.
+    public mutating func append(stored observation: UnsafeBufferPointer<Encoder.Stored>, action: Int, reward: Double,
+                                storedNext nextObservation: UnsafeBufferPointer<Encoder.Stored>, terminated: Bool) {
+        let width = encoder.storedWidth
+        let range = nextSlot * width..<(nextSlot + 1) * width
+        observations.withUnsafeMutableBufferPointer { _ = UnsafeMutableBufferPointer(rebasing: $0[range]).update(fromContentsOf: observation) }
+        nextObservations.withUnsafeMutableBufferPointer { _ = UnsafeMutableBufferPointer(rebasing: $0[range]).update(fromContentsOf: nextObservation) }
+        finishAppend(action: action, reward: reward, terminated: terminated)
+    }
+
+    /// Writes the current slot's action, reward and flag and moves to the next slot.
+    private mutating func finishAppend(action: Int, reward: Double, terminated: Bool) {
+        actions[nextSlot] = Int32(action)
+        rewards[nextSlot] = Float(reward)
+        self.terminated[nextSlot] = terminated
+        nextSlot = (nextSlot + 1) % capacity
         count = min(count + 1, capacity)
     }
 

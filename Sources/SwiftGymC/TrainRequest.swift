@@ -44,14 +44,15 @@ struct TrainRequest {
         }
     }
 
-    /// The request in `json`, checked: every key known, every setting one of the agent's, every number in range.
-    init(json: String) throws {
+    /// The request in `json`, checked: every key one of `keys`, every setting one of the agent's, every number in
+    /// range.
+    init(json: String, keys: [String] = TrainRequest.keys) throws {
         let data = Data(json.utf8)
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw CFailure(.invalidArgument, "the configuration must be a JSON object such as {\"agent\": \"q-learning\", \"env\": \"frozenlake\"}, got \(json.prefix(200))")
         }
-        for key in object.keys.sorted() where !Self.keys.contains(key) {
-            throw CFailure(.invalidArgument, "the configuration has no key '\(key)'; valid keys: \(Self.keys.joined(separator: ", ")) (agent settings go inside \"settings\")")
+        for key in object.keys.sorted() where !keys.contains(key) {
+            throw CFailure(.invalidArgument, "the configuration has no key '\(key)'; valid keys: \(keys.joined(separator: ", ")) (agent settings go inside \"settings\")")
         }
         let fields: Fields
         do {

@@ -126,6 +126,55 @@ typedef int32_t (*swiftgym_train_callback)(const char *event_json, void *user_da
 int32_t swiftgym_train(const char *configuration_json, swiftgym_train_callback callback, void *user_data,
                        const char **report);
 
+/* ---- DQN agents for actor-learner setups (Ape-X): actors act, the learner stores, learns and publishes ---- */
+
+typedef struct swiftgym_agent swiftgym_agent;
+
+/* Makes a DQN agent from a JSON configuration: "agent" ("dqn"), "env" (its observation and action spaces, and the tuned
+ * preset of its observation kind, as `gym run dqn` picks it), and optionally "seed", "settings", "env_options" and
+ * "load" (a checkpoint to start from), with the meanings of swiftgym_train. Integer, float-vector and channel-grid
+ * observations are supported. */
+int32_t swiftgym_agent_make(const char *configuration_json, swiftgym_agent **agent);
+
+/* The agent as JSON: agent, env, seed, hyperparameters, observation_space (the environment's C layout, as in
+ * swiftgym_describe), action_count, input_size. Owned by the agent until it is closed. */
+int32_t swiftgym_agent_describe(swiftgym_agent *agent, const char **json);
+
+/* Writes an action (int64) for each of `count` observations (1...65536; observations_size bytes, exactly count rows
+ * of the environment's layout): uniformly random with probability epsilon (0...1), else greedy. The draws come from
+ * the agent's seeded generator. */
+int32_t swiftgym_agent_act(swiftgym_agent *agent, const void *observations, int64_t observations_size, int64_t count,
+                           double epsilon, int64_t *actions);
+
+/* Adds `count` transitions to the agent's replay memory: observations and next_observations (each observations_size
+ * bytes, count rows), actions (int64), rewards (double), terminated (0/1 bytes; a time-limit truncation is 0, so it is
+ * bootstrapped, with the real last observation as its next one). All are checked before any is stored. Each counts
+ * as one environment step: the target network follows every target_update_interval of them. */
+int32_t swiftgym_agent_add(swiftgym_agent *agent, int64_t count, const void *observations,
+                           const void *next_observations, int64_t observations_size, const int64_t *actions,
+                           const double *rewards, const uint8_t *terminated);
+
+/* `updates` (1...1000000) gradient steps on minibatches of batch_size transitions sampled from the replay memory;
+ * *loss (when loss is not NULL) is the latest loss. Refused while the memory is empty. */
+int32_t swiftgym_agent_learn(swiftgym_agent *agent, int64_t updates, double *loss);
+
+/* The online network's parameters as safetensors bytes (names such as "0.weight"), owned by the agent until its next
+ * swiftgym_agent_get_weights or its close. */
+int32_t swiftgym_agent_get_weights(swiftgym_agent *agent, const uint8_t **bytes, int64_t *size);
+
+/* Replaces the online and target networks' parameters with such bytes; nothing changes when they do not fit. */
+int32_t swiftgym_agent_set_weights(swiftgym_agent *agent, const uint8_t *bytes, int64_t size);
+
+/* Transitions received, gradient updates done, and transitions held in the replay memory. */
+int32_t swiftgym_agent_counters(swiftgym_agent *agent, int64_t *steps, int64_t *updates, int64_t *stored);
+
+/* Writes a full checkpoint (networks, optimizer state, counters, configuration) to `path`, as `gym run --save` does;
+ * "load" in swiftgym_agent_make or swiftgym_train starts from it. */
+int32_t swiftgym_agent_save(swiftgym_agent *agent, const char *path);
+
+/* Frees the agent. */
+int32_t swiftgym_agent_close(swiftgym_agent *agent);
+
 #ifdef __cplusplus
 }
 #endif
