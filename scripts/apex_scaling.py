@@ -31,6 +31,7 @@ def main():
     parser.add_argument("--actors", default="1,2,4")
     options = parser.parse_args()
     counts = [int(count) for count in options.actors.split(",")]
+    load_before = os.getloadavg()[0]
     cluster = Cluster()
     for _ in range(2):
         cluster.add_node(num_cpus=max(counts) + 1)
@@ -40,7 +41,7 @@ def main():
     finally:
         ray.shutdown()
         cluster.shutdown()
-    print(f"cores: {os.cpu_count()}, load average before: {os.getloadavg()[0]:.1f}")
+    print(f"cores: {os.cpu_count()}, load average before: {load_before:.1f}, after: {os.getloadavg()[0]:.1f}")
     print("| actors | env steps/s | learner updates/s |\n|---|---|---|")
     for row in rows:
         print(f"| {row['actors']} | {row['steps_per_second']:.3g} | {row['updates_per_second']:.3g} |")
