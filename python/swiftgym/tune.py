@@ -46,15 +46,6 @@ def trainable(config: dict):
     neural = configuration.get("agent") in NEURAL_AGENTS
     if neural:
         configuration["save"] = os.path.join(directory, CHECKPOINT_FILE)
-        previous = tune.get_checkpoint()
-        if previous is not None and "load" not in configuration:
-            # A restored trial (after a failure) goes on from its last checkpoint.
-            with previous.as_directory() as restored:
-                saved = os.path.join(restored, CHECKPOINT_FILE)
-                if os.path.isfile(saved):
-                    configuration["load"] = os.path.join(directory, "restored.safetensors")
-                    with open(saved, "rb") as source, open(configuration["load"], "wb") as target:
-                        target.write(source.read())
 
     def on_progress(event):
         event.pop("event", None)
