@@ -60,8 +60,14 @@ def test_a_trial_reports_progress_and_its_checkpoint_is_the_agents_safetensors(t
                  "settings": {"steps": 2000, "hidden": [16], "learning_rate": tune.grid_search([0.001, 0.0005])}}
         results = tune.Tuner(swiftgym.tune.trainable, param_space=space,
                              run_config=tune.RunConfig(storage_path=str(tmp_path), verbose=0)).fit()
+        # Tune stops a long trial early on its intermediate results.
+        endless = {"agent": "q-learning", "env": "frozenlake", "report_every": 100, "settings": {"episodes": 10**9}}
+        stopped = tune.Tuner(swiftgym.tune.trainable, param_space=endless,
+                             run_config=tune.RunConfig(storage_path=str(tmp_path), verbose=0,
+                                                       stop={"training_iteration": 3})).fit()[0]
     finally:
         ray.shutdown()
+    assert stopped.error is None and stopped.metrics["episodes"] == 300 and "eval_mean_return" not in stopped.metrics
     assert len(results) == 2 and not results.errors
     for result in results:
         history = result.metrics_dataframe
