@@ -47,7 +47,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "GymMain", dependencies: ["GymCLI", "Environments"]),
-        .target(name: "SwiftGymC", dependencies: ["Gym", "Environments", "Agents"], exclude: ["swiftgym.h"]),
+        .target(name: "SwiftGymC", dependencies: ["Gym", "Environments", "Agents", "Training"], exclude: ["swiftgym.h"]),
 
         // MARK: - Examples
         .executableTarget(
@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "TensorCore"]),
         .testTarget(name: "ViewerTests", dependencies: ["Viewer", "Gym", "Environments"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Agents", "Gym", "Environments"]),
-        .testTarget(name: "SwiftGymCTests", dependencies: ["SwiftGymC", "Environments", "Gym"]),
+        .testTarget(name: "SwiftGymCTests", dependencies: ["SwiftGymC", "Environments", "Gym", "Training"]),
         .testTarget(
             name: "GymCLITests",
             dependencies: ["GymCLI", "GymMain", "CustomEnvironmentExample"]

@@ -34,7 +34,7 @@ public final class DQN<Encoder: ObservationEncoder> {
     /// The optimizer of the online network.
     public let optimizer: any Optimizer
     /// Experience replay, a stream per environment copy.
-    public private(set) var buffer: ReplayStreams<Encoder.Memory>
+    public internal(set) var buffer: ReplayStreams<Encoder.Memory>
     /// Environment steps taken so far.
     public internal(set) var stepsTaken = 0
     /// Episodes finished so far.
@@ -49,7 +49,7 @@ public final class DQN<Encoder: ObservationEncoder> {
     public private(set) var lastLoss: Double?
     /// The mean Q(s, a) of the latest batch.
     public private(set) var lastMeanQ: Double?
-    private var generator: RandomGenerator
+    var generator: RandomGenerator
     /// The online network's forward pass for one observation at a time (acting, greedy evaluation).
     private lazy var singleObservation = SingleObservationForward(network: network, encoder: encoder)
     /// The step at which each copy's episode in progress started (for its ε in the episode's report).
@@ -212,13 +212,7 @@ public final class DQN<Encoder: ObservationEncoder> {
             && buffer.count >= min(configuration.learningStarts, buffer.capacity / 2) {
             for _ in 0..<configuration.gradientSteps where !stopRequested { try update() }
         }
-        if stepsTaken % configuration.targetUpdateInterval == 0 {
-            if configuration.targetUpdateRate >= 1 {
-                targetNetwork.copyParameters(from: network)
-            } else {
-                targetNetwork.polyakUpdate(from: network, rate: Float(configuration.targetUpdateRate))
-            }
-        }
+        if stepsTaken % configuration.targetUpdateInterval == 0 { updateTargetNetwork() }
     }
 
     /// One gradient step on a replayed minibatch. Throws, leaving the network untouched, when the loss or the
@@ -234,6 +228,15 @@ public final class DQN<Encoder: ObservationEncoder> {
         updates += 1
         lastLoss = Double(lossValue)
         onUpdate?()
+    }
+
+    /// Copies the online network into the target network (τ = 1) or moves it a step τ towards it (Polyak).
+    func updateTargetNetwork() {
+        if configuration.targetUpdateRate >= 1 {
+            targetNetwork.copyParameters(from: network)
+        } else {
+            targetNetwork.polyakUpdate(from: network, rate: Float(configuration.targetUpdateRate))
+        }
     }
 
     /// The TD loss of a batch: Q(s, a) against r + γ (1 − terminated) · max_a′ Q_target(s′, a′) (or, with Double

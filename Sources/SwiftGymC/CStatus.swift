@@ -30,28 +30,41 @@ struct CFailure: Error {
     }
 }
 
-/// The message of the calling thread's latest failure, as a C string owned by the library.
-enum LastError {
-    /// Holds each thread's message (freed with the thread, or when replaced).
-    private static let key: pthread_key_t = {
+/// A C string kept per thread until that thread replaces it (freed with the thread, or when replaced).
+final class ThreadLocalText: Sendable {
+    private let key: pthread_key_t
+
+    init() {
         var key = pthread_key_t()
         pthread_key_create(&key) { free($0) }
-        return key
-    }()
+        self.key = key
+    }
 
-    /// The calling thread's latest message; empty before any failure.
-    static var message: UnsafePointer<CChar> {
-        guard let stored = pthread_getspecific(key) else { return empty.pointer }
+    /// The calling thread's text; empty before it sets any.
+    var text: UnsafePointer<CChar> {
+        guard let stored = pthread_getspecific(key) else { return LastError.empty.pointer }
         return UnsafePointer(stored.assumingMemoryBound(to: CChar.self))
     }
 
-    private static let empty = CText("")
+    /// Replaces the calling thread's text.
+    func set(_ text: String) {
+        let previous = pthread_getspecific(key)
+        pthread_setspecific(key, strdup(text))
+        free(previous)
+    }
+}
+
+/// The message of the calling thread's latest failure, as a C string owned by the library.
+enum LastError {
+    private static let storage = ThreadLocalText()
+    fileprivate static let empty = CText("")
+
+    /// The calling thread's latest message; empty before any failure.
+    static var message: UnsafePointer<CChar> { storage.text }
 
     /// Replaces the calling thread's message.
     static func set(_ message: String) {
-        let previous = pthread_getspecific(key)
-        pthread_setspecific(key, strdup(message))
-        free(previous)
+        storage.set(message)
     }
 }
 

@@ -47,7 +47,7 @@ public func swiftgym_make(_ id: UnsafePointer<CChar>?, _ optionsJSON: UnsafePoin
                                              autoreset: try MakeArguments.autoreset(autoreset))
         let open = try OpenEnvironment(BatchFactory.batch(of: environment, settings), id: id, spec: spec,
                                        maxEpisodeSteps: limit)
-        handle.pointee = OpenEnvironments.insert(open)
+        handle.pointee = openEnvironments.insert(open)
     }
 }
 
@@ -56,7 +56,7 @@ public func swiftgym_make(_ id: UnsafePointer<CChar>?, _ optionsJSON: UnsafePoin
 public func swiftgym_describe(_ handle: OpaquePointer?, _ json: UnsafeMutablePointer<UnsafePointer<CChar>?>?) -> Int32 {
     withStatus {
         let json = try required(json, "json")
-        json.pointee = UnsafePointer(try OpenEnvironments.environment(handle).description)
+        json.pointee = UnsafePointer(try openEnvironments.object(handle).description)
     }
 }
 
@@ -67,7 +67,7 @@ public func swiftgym_reset(_ handle: OpaquePointer?, _ seed: UnsafePointer<UInt6
                            _ maskCount: Int64, _ observations: UnsafeMutableRawPointer?,
                            _ observationsSize: Int64) -> Int32 {
     withStatus {
-        let open = try OpenEnvironments.environment(handle)
+        let open = try openEnvironments.object(handle)
         let batch = open.batch
         let observations = try required(observations, "observations")
         try checkSize(Int(observationsSize), expected: batch.count * batch.observationLayout.rowSize, of: "observations")
@@ -92,7 +92,7 @@ public func swiftgym_step(_ handle: OpaquePointer?, _ actions: UnsafeRawPointer?
                           _ truncated: UnsafeMutablePointer<UInt8>?, _ count: Int64,
                           _ finalObservations: UnsafeMutableRawPointer?, _ finalObservationsSize: Int64) -> Int32 {
     withStatus {
-        let batch = try OpenEnvironments.environment(handle).batch
+        let batch = try openEnvironments.object(handle).batch
         let actions = try required(actions, "actions")
         let observations = try required(observations, "observations")
         let rewards = try required(rewards, "rewards")
@@ -123,7 +123,7 @@ public func swiftgym_step(_ handle: OpaquePointer?, _ actions: UnsafeRawPointer?
 public func swiftgym_render_rgb(_ handle: OpaquePointer?, _ copy: Int64, _ pixels: UnsafeMutablePointer<UnsafePointer<UInt8>?>?,
                                 _ height: UnsafeMutablePointer<Int64>?, _ width: UnsafeMutablePointer<Int64>?) -> Int32 {
     withStatus {
-        let open = try OpenEnvironments.environment(handle)
+        let open = try openEnvironments.object(handle)
         let (pixels, height, width) = (try required(pixels, "pixels"), try required(height, "height"), try required(width, "width"))
         guard let frame = open.batch.frame(of: try open.checkCopy(copy)) else {
             throw CFailure(.unsupported, "this environment draws no frames (render modes: \(open.batch.renderModes))")
@@ -139,7 +139,7 @@ public func swiftgym_render_rgb(_ handle: OpaquePointer?, _ copy: Int64, _ pixel
 public func swiftgym_render_text(_ handle: OpaquePointer?, _ copy: Int64,
                                  _ text: UnsafeMutablePointer<UnsafePointer<CChar>?>?) -> Int32 {
     withStatus {
-        let open = try OpenEnvironments.environment(handle)
+        let open = try openEnvironments.object(handle)
         let text = try required(text, "text")
         guard let picture = open.batch.text(of: try open.checkCopy(copy)) else {
             throw CFailure(.unsupported, "this environment has no text rendering (render modes: \(open.batch.renderModes))")
@@ -179,7 +179,7 @@ private let noStateVector = CFailure(.unsupported, "this environment exposes no 
 /// exactly the state's size.
 private func stateArguments<Pointer>(_ handle: OpaquePointer?, _ copy: Int64, _ values: Pointer?,
                                      _ count: Int64) throws -> (any CBatch, Int, Pointer) {
-    let open = try OpenEnvironments.environment(handle)
+    let open = try openEnvironments.object(handle)
     let values = try required(values, "values")
     let copy = try open.checkCopy(copy)
     guard open.batch.stateVectorCount > 0 else { throw noStateVector }
@@ -193,6 +193,6 @@ private func stateArguments<Pointer>(_ handle: OpaquePointer?, _ copy: Int64, _ 
 @_cdecl("swiftgym_close")
 public func swiftgym_close(_ handle: OpaquePointer?) -> Int32 {
     withStatus {
-        try OpenEnvironments.remove(handle)
+        try openEnvironments.remove(handle)
     }
 }

@@ -11,28 +11,10 @@ enum MakeArguments {
     /// The options from a JSON object of strings, numbers and Booleans (`NULL` or empty: none).
     static func options(_ json: String?) throws -> EnvironmentOptions {
         guard let json, !json.isEmpty else { return EnvironmentOptions() }
-        guard let values = try? JSONDecoder().decode([String: OptionValue].self, from: Data(json.utf8)) else {
+        guard let values = try? JSONDecoder().decode([String: JSONText].self, from: Data(json.utf8)) else {
             throw CFailure(.invalidArgument, "options must be a JSON object of names and string, number or Boolean values, got \(json)")
         }
         return EnvironmentOptions(values.mapValues(\.text))
-    }
-
-    /// One option's value as JSON gives it, kept as the text the environment's options parse.
-    private struct OptionValue: Decodable {
-        let text: String
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let whole = try? container.decode(Int.self) {
-                text = String(whole)
-            } else if let number = try? container.decode(Double.self) {
-                text = String(number)
-            } else if let flag = try? container.decode(Bool.self) {
-                text = String(flag)
-            } else {
-                text = try container.decode(String.self)
-            }
-        }
     }
 
     /// The number of copies, 1 to ``maximumCount``.

@@ -54,39 +54,51 @@ final class OpenEnvironment {
 }
 
 /// The open environments by handle: a handle that was never made, or was closed, is refused instead of followed.
-enum OpenEnvironments {
-    /// The addresses of the open handles; each holds one retain of its environment.
-    private static let open = Mutex<Set<UInt>>([])
+let openEnvironments = HandleTable<OpenEnvironment>(noun: "environment", maker: "swiftgym_make")
 
-    /// A new handle for `environment`.
-    static func insert(_ environment: OpenEnvironment) -> OpaquePointer {
-        let handle = Unmanaged.passRetained(environment).toOpaque()
+/// Objects handed to C as opaque handles: a handle that was never made, or was closed, is refused instead of
+/// followed.
+final class HandleTable<Object: AnyObject>: Sendable {
+    /// The addresses of the open handles; each holds one retain of its object.
+    private let open = Mutex<Set<UInt>>([])
+    /// What the handles are, and the function that makes them, for messages.
+    private let noun: String
+    private let maker: String
+
+    init(noun: String, maker: String) {
+        self.noun = noun
+        self.maker = maker
+    }
+
+    /// A new handle for `object`.
+    func insert(_ object: Object) -> OpaquePointer {
+        let handle = Unmanaged.passRetained(object).toOpaque()
         _ = open.withLock { $0.insert(UInt(bitPattern: handle)) }
         return OpaquePointer(handle)
     }
 
-    /// The environment behind `handle`.
-    static func environment(_ handle: OpaquePointer?) throws -> OpenEnvironment {
+    /// The object behind `handle`.
+    func object(_ handle: OpaquePointer?) throws -> Object {
         let address = try openAddress(handle)
-        return Unmanaged<OpenEnvironment>.fromOpaque(UnsafeRawPointer(bitPattern: address)!).takeUnretainedValue()
+        return Unmanaged<Object>.fromOpaque(UnsafeRawPointer(bitPattern: address)!).takeUnretainedValue()
     }
 
-    /// Forgets `handle` and frees its environment.
-    static func remove(_ handle: OpaquePointer?) throws {
+    /// Forgets `handle` and frees its object.
+    func remove(_ handle: OpaquePointer?) throws {
         let address = try openAddress(handle)
         // Only the call that takes the address out of the set releases it, even when two threads close at once.
-        guard open.withLock({ $0.remove(address) != nil }) else {
-            throw CFailure(.invalidHandle, "this environment handle is not open (closed already, or never made by swiftgym_make)")
-        }
-        Unmanaged<OpenEnvironment>.fromOpaque(UnsafeRawPointer(bitPattern: address)!).release()
+        guard open.withLock({ $0.remove(address) != nil }) else { throw notOpen }
+        Unmanaged<Object>.fromOpaque(UnsafeRawPointer(bitPattern: address)!).release()
     }
 
-    private static func openAddress(_ handle: OpaquePointer?) throws -> UInt {
-        guard let handle else { throw CFailure(.invalidHandle, "the environment handle is NULL") }
+    private var notOpen: CFailure {
+        CFailure(.invalidHandle, "this \(noun) handle is not open (closed already, or never made by \(maker))")
+    }
+
+    private func openAddress(_ handle: OpaquePointer?) throws -> UInt {
+        guard let handle else { throw CFailure(.invalidHandle, "the \(noun) handle is NULL") }
         let address = UInt(bitPattern: UnsafeRawPointer(handle))
-        guard open.withLock({ $0.contains(address) }) else {
-            throw CFailure(.invalidHandle, "this environment handle is not open (closed already, or never made by swiftgym_make)")
-        }
+        guard open.withLock({ $0.contains(address) }) else { throw notOpen }
         return address
     }
 }

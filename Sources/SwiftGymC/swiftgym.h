@@ -99,6 +99,82 @@ int32_t swiftgym_set_state(swiftgym_env *env, int64_t copy, const double *values
 /* Closes the handle and frees everything it handed out. */
 int32_t swiftgym_close(swiftgym_env *env);
 
+/* ---- Training (what `gym run` does, in the calling thread) ---- */
+
+/* Receives a progress event as a JSON object: {"event": "progress", "episodes", "steps", "seconds", "mean_return"
+ * (over the episodes since the previous event), "last_return", and when the learner has them "moving_average_100",
+ * "success_rate", "epsilon", "loss", "updates"}. A nonzero return stops training after the current episode (the
+ * agent is still saved and evaluated). The event text is valid only during the call. */
+typedef int32_t (*swiftgym_train_callback)(const char *event_json, void *user_data);
+
+/* Trains an agent on a registered environment through the library's trainer, then evaluates it greedily.
+ * configuration_json is an object; only "agent" and "env" are required:
+ *   agent              q-learning, sarsa, expected-sarsa, value-iteration, policy-iteration, dqn, reinforce,
+ *                      actor-critic, ppo, a2c or sac
+ *   env                a registered name or alias (swiftgym_environments)
+ *   seed               of the agent and the first reset (default 0); the evaluation uses seed + 1
+ *   settings           the agent's settings by JSON key or flag name, as `gym run` takes them
+ *                      ({"learning_rate": 0.1, "hidden": [64, 64], "double_dqn": true}), checked against their ranges
+ *   env_options        the environment's options, as for swiftgym_make
+ *   max_episode_steps  -1 (default): the registered limit; 0: none; else that many steps
+ *   eval_episodes      greedy evaluation episodes, 1...10000000 (default 1000)
+ *   save, load         a safetensors checkpoint to write at the end / to start from (neural agents)
+ *   report_every       training episodes between progress events, 1...1000000000 (default 10)
+ * callback may be NULL. On success *report is the run's report as a JSON object (gym run --json's keys:
+ * eval_mean_return, solved, steps, episodes, hyperparameters, ...), owned by the library until the calling
+ * thread's next swiftgym_train. */
+int32_t swiftgym_train(const char *configuration_json, swiftgym_train_callback callback, void *user_data,
+                       const char **report);
+
+/* ---- DQN agents for actor-learner setups (Ape-X): actors act, the learner stores, learns and publishes ---- */
+
+typedef struct swiftgym_agent swiftgym_agent;
+
+/* Makes a DQN agent from a JSON configuration: "agent" ("dqn"), "env" (its observation and action spaces, and the tuned
+ * preset of its observation kind, as `gym run dqn` picks it), and optionally "seed", "settings", "env_options" and
+ * "load" (a checkpoint to start from), with the meanings of swiftgym_train. Integer, float-vector and channel-grid
+ * observations are supported. */
+int32_t swiftgym_agent_make(const char *configuration_json, swiftgym_agent **agent);
+
+/* The agent as JSON: agent, env, seed, hyperparameters, observation_space (the environment's C layout, as in
+ * swiftgym_describe), action_count, input_size. Owned by the agent until it is closed. */
+int32_t swiftgym_agent_describe(swiftgym_agent *agent, const char **json);
+
+/* Writes an action (int64) for each of `count` observations (1...65536; observations_size bytes, exactly count rows
+ * of the environment's layout): uniformly random with probability epsilon (0...1), else greedy. The draws come from
+ * the agent's seeded generator. */
+int32_t swiftgym_agent_act(swiftgym_agent *agent, const void *observations, int64_t observations_size, int64_t count,
+                           double epsilon, int64_t *actions);
+
+/* Adds `count` transitions to the agent's replay memory: observations and next_observations (each observations_size
+ * bytes, count rows), actions (int64), rewards (double), terminated (0/1 bytes; a time-limit truncation is 0, so it is
+ * bootstrapped, with the real last observation as its next one). All are checked before any is stored. Each counts
+ * as one environment step: the target network follows every target_update_interval of them. */
+int32_t swiftgym_agent_add(swiftgym_agent *agent, int64_t count, const void *observations,
+                           const void *next_observations, int64_t observations_size, const int64_t *actions,
+                           const double *rewards, const uint8_t *terminated);
+
+/* `updates` (1...1000000) gradient steps on minibatches of batch_size transitions sampled from the replay memory;
+ * *loss (when loss is not NULL) is the latest loss. Refused while the memory is empty. */
+int32_t swiftgym_agent_learn(swiftgym_agent *agent, int64_t updates, double *loss);
+
+/* The online network's parameters as safetensors bytes (names such as "0.weight"), owned by the agent until its next
+ * swiftgym_agent_get_weights or its close. */
+int32_t swiftgym_agent_get_weights(swiftgym_agent *agent, const uint8_t **bytes, int64_t *size);
+
+/* Replaces the online and target networks' parameters with such bytes; nothing changes when they do not fit. */
+int32_t swiftgym_agent_set_weights(swiftgym_agent *agent, const uint8_t *bytes, int64_t size);
+
+/* Transitions received, gradient updates done, and transitions held in the replay memory. */
+int32_t swiftgym_agent_counters(swiftgym_agent *agent, int64_t *steps, int64_t *updates, int64_t *stored);
+
+/* Writes a full checkpoint (networks, optimizer state, counters, configuration) to `path`, as `gym run --save` does;
+ * "load" in swiftgym_agent_make or swiftgym_train starts from it. */
+int32_t swiftgym_agent_save(swiftgym_agent *agent, const char *path);
+
+/* Frees the agent. */
+int32_t swiftgym_agent_close(swiftgym_agent *agent);
+
 #ifdef __cplusplus
 }
 #endif

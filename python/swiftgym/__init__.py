@@ -11,17 +11,23 @@
 Errors from the library are raised with its message: ``InvalidActionError`` for an action outside the space,
 ``EnvironmentRejectedError`` for an unknown id or option, ``InvalidArgumentError`` for bad arguments (all are
 ``SwiftGymError``s and ``ValueError``s).
+
+``swiftgym.train(configuration, on_progress)`` runs the library's trainer in-process (any agent, any environment,
+any setting); ``swiftgym.DQNAgent`` is a Swift DQN acting on batches, learning from transitions and moving its
+weights as safetensors bytes (Ape-X actors and learner, ``swiftgym.apex``); ``swiftgym.tune`` wraps it as a Ray Tune trainable and ``python -m swiftgym.sweep`` runs a sweep.
 """
 
 from ._native import (ClosedError, EnvironmentRejectedError, InvalidActionError, InvalidArgumentError,
                       SwiftGymError, UnsupportedError, environments, version)
+from .agent import DQNAgent
 from .env import SwiftGymEnv
 from .registration import GYMNASIUM_NAMESPACE, gymnasium_id, native_id, register_environments
+from .training import train
 from .vector import SwiftGymVectorEnv
 
 __all__ = [
-    "make", "make_vec", "environments", "version", "register_environments", "gymnasium_id", "GYMNASIUM_NAMESPACE",
-    "SwiftGymEnv", "SwiftGymVectorEnv", "SwiftGymError", "InvalidActionError", "InvalidArgumentError",
+    "make", "make_vec", "train", "environments", "version", "register_environments", "gymnasium_id", "GYMNASIUM_NAMESPACE",
+    "SwiftGymEnv", "SwiftGymVectorEnv", "DQNAgent", "SwiftGymError", "InvalidActionError", "InvalidArgumentError",
     "EnvironmentRejectedError", "UnsupportedError", "ClosedError",
 ]
 

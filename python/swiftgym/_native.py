@@ -55,6 +55,10 @@ _EXCEPTIONS = {
 }
 
 
+# swiftgym_train_callback: an event as JSON text and the caller's pointer; nonzero stops training.
+TRAIN_CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_char_p, ctypes.c_void_p)
+
+
 def _library_path() -> Path:
     """SWIFTGYM_LIBRARY, else the library shipped in the package, else a development build of the repository."""
     configured = os.environ.get("SWIFTGYM_LIBRARY")
@@ -92,6 +96,17 @@ def _load():
         "swiftgym_get_state": (c_int32, [c_void_p, c_int64, c_void_p, c_int64]),
         "swiftgym_set_state": (c_int32, [c_void_p, c_int64, c_void_p, c_int64]),
         "swiftgym_close": (c_int32, [c_void_p]),
+        "swiftgym_train": (c_int32, [c_char_p, TRAIN_CALLBACK, c_void_p, pointer(c_char_p)]),
+        "swiftgym_agent_make": (c_int32, [c_char_p, pointer(c_void_p)]),
+        "swiftgym_agent_describe": (c_int32, [c_void_p, pointer(c_char_p)]),
+        "swiftgym_agent_act": (c_int32, [c_void_p, c_void_p, c_int64, c_int64, ctypes.c_double, c_void_p]),
+        "swiftgym_agent_add": (c_int32, [c_void_p, c_int64, c_void_p, c_void_p, c_int64, c_void_p, c_void_p, c_void_p]),
+        "swiftgym_agent_learn": (c_int32, [c_void_p, c_int64, pointer(ctypes.c_double)]),
+        "swiftgym_agent_get_weights": (c_int32, [c_void_p, pointer(c_void_p), pointer(c_int64)]),
+        "swiftgym_agent_set_weights": (c_int32, [c_void_p, c_char_p, c_int64]),
+        "swiftgym_agent_counters": (c_int32, [c_void_p, pointer(c_int64), pointer(c_int64), pointer(c_int64)]),
+        "swiftgym_agent_save": (c_int32, [c_void_p, c_char_p]),
+        "swiftgym_agent_close": (c_int32, [c_void_p]),
     }
     for name, (restype, argtypes) in prototypes.items():
         function = getattr(library, name)

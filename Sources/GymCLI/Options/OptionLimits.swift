@@ -1,10 +1,11 @@
 import ArgumentParser
+import Training
 
 /// The ranges of the command line's own numeric options (the agents' settings carry theirs in their declarations).
 /// Numeric options parse their value unconditionally, so `--steps -1` reaches these checks and is told the range.
 enum OptionLimits {
     /// Evaluation, watching and play episodes (each episode's figures are kept in memory).
-    static let episodes = 1...10_000_000
+    static let episodes = RunPlan.evaluationEpisodeRange
     /// Every-Nth-episode intervals and `--log-updates`.
     static let interval = 1...1_000_000_000_000
     /// `--max-episode-steps`, `gym render --max-steps`.

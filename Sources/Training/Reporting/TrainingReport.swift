@@ -104,14 +104,19 @@ public struct TrainingReport: Encodable, Sendable {
     /// Prints the report on stdout.
     private func print(json: Bool) throws {
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf",
-                                                                          negativeInfinity: "-inf", nan: "nan")
-            Swift.print(String(decoding: try encoder.encode(self), as: UTF8.self))
+            Swift.print(try jsonText())
         } else {
             Swift.print(summary, terminator: "")
         }
+    }
+
+    /// The report as one JSON object (what `gym run --json` prints), keys sorted, non-finite numbers as strings.
+    public func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf",
+                                                                      negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
     /// The human-readable summary.

@@ -102,7 +102,8 @@ struct NeuralRun: EncodedEnvironmentVisitor {
         train: (inout Agent, inout E) throws -> TrainingResult
     ) throws -> TrainingReport where E.Observation == Agent.Encoder.Observation, E.Action == Agent.Action {
         var environment = environment
-        var (agent, configuration) = try makeAgent(type, preset: preset, encoder: encoder, actionCount: actionCount)
+        var (agent, configuration) = try plan.makeAgent(type, preset: preset, encoder: encoder, actionCount: actionCount,
+                                                        checkpoint: checkpoint, evaluateOnly: evaluateOnly)
         var report = parts.report
         report.hyperparameters = configuration.settingValues
         report.hyperparameters["network"] = configuration.architecture(for: encoder.inputShape).rawValue
@@ -135,28 +136,31 @@ struct NeuralRun: EncodedEnvironmentVisitor {
         }
         return parts.finish(report, evaluation: evaluation, trainedSteps: evaluateOnly ? 0 : report.steps)
     }
+}
 
-    /// A fresh agent from the tuned preset and the plan's settings, or (with a checkpoint) the saved one with the
-    /// plan's settings applied to its saved configuration; with the configuration to report (a resumed run keeps
-    /// the saved seed).
-    private func makeAgent<Agent: NeuralAgent>(
-        _ type: Agent.Type, preset: Agent.Configuration, encoder: Agent.Encoder, actionCount: Int
+extension RunPlan {
+    /// A fresh agent from the tuned `preset` and the plan's settings and seed, or (with a `checkpoint`) the saved one
+    /// with the plan's settings applied to its saved configuration; with the configuration to report (a resumed run
+    /// keeps the saved seed). An agent that is only evaluated gets no replay memory to speak of.
+    public func makeAgent<Agent: NeuralAgent>(
+        _ type: Agent.Type, preset: Agent.Configuration, encoder: Agent.Encoder, actionCount: Int, checkpoint: URL?,
+        evaluateOnly: Bool = false
     ) throws -> (Agent, Agent.Configuration) {
         guard let checkpoint else {
             var configuration = preset
-            configuration.seed = plan.seed
-            try configuration.apply(plan.settings)
+            configuration.seed = seed
+            try configuration.apply(settings)
             return (try Agent(encoder: encoder, actionCount: actionCount, configuration: configuration), configuration)
         }
         let (_, metadata, saved) = try Agent.readCheckpoint(from: checkpoint)
-        if let savedEnvironment = metadata["env"], savedEnvironment != plan.spec.canonicalName {
-            throw GymError("'\(checkpoint.path)' holds an agent trained on '\(savedEnvironment)', not '\(plan.spec.canonicalName)'")
+        if let savedEnvironment = metadata["env"], savedEnvironment != spec.canonicalName {
+            throw GymError("'\(checkpoint.path)' holds an agent trained on '\(savedEnvironment)', not '\(spec.canonicalName)'")
         }
-        for (key, value) in plan.checkpointMetadata where metadata[key] != value {
+        for (key, value) in checkpointMetadata where metadata[key] != value {
             throw GymError("'\(checkpoint.path)' holds an agent trained with \(key) \(metadata[key] ?? "unset"), but this run has \(key) \(value)")
         }
         var configuration = saved
-        try configuration.apply(plan.settings)
+        try configuration.apply(settings)
         guard evaluateOnly else {
             return (try Agent.load(from: checkpoint, encoder: encoder, actionCount: actionCount,
                                    configuration: configuration), configuration)

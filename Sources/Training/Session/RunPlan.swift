@@ -14,8 +14,10 @@ public struct RunPlan: Sendable {
     public var seed: UInt64 = 0
     /// Settings that override the tuned preset (or a loaded checkpoint's configuration).
     public var settings: [SettingValue] = []
-    /// Greedy evaluation episodes.
+    /// Greedy evaluation episodes (in ``evaluationEpisodeRange``).
     public var evaluationEpisodes = 1_000
+    /// Whether training shows the progress line on standard error.
+    public var showsProgress = true
     /// Where the trained agent is saved (neural agents).
     public var save: URL?
     /// A checkpoint to start from (training) or to evaluate.
@@ -44,6 +46,9 @@ public struct RunPlan: Sendable {
         self.environmentName = environmentName
         self.spec = spec
     }
+
+    /// The valid numbers of evaluation episodes (each episode's figures are kept in memory).
+    public static let evaluationEpisodeRange = 1...10_000_000
 
     /// The files this plan writes, by role, for ``OutputFiles/check(_:)``.
     public var outputs: [(role: String, path: String)] {

@@ -9,7 +9,12 @@ public enum TrainingSession {
     ///
     /// Output files are checked before anything is built; one that still cannot be written at the end is listed in
     /// the report's ``TrainingReport/notWritten`` instead of losing the run.
-    public static func train(_ plan: RunPlan, on environment: any Environment) throws -> TrainingReport {
+    ///
+    /// - Parameters:
+    ///   - observers: receive the trainer's events besides those the plan asks for (a program's own progress).
+    ///   - stop: ends training after the current episode when requested; by default the process's signals.
+    public static func train(_ plan: RunPlan, on environment: any Environment, observers: [any TrainingObserver] = [],
+                             stop: StopRequest = .process) throws -> TrainingReport {
         try OutputFiles.check(plan.outputs)
         if plan.normalizeObservations, !(environment is any ContinuousControlEnvironment) || !plan.agent.isNeural {
             throw GymError("--normalize-observations applies to continuous-control runs (sac or ppo on Box actions, such as pendulum); '\(plan.agent.rawValue)' on '\(plan.environmentName)' is not one")
@@ -19,7 +24,8 @@ public enum TrainingSession {
             let advice = environment.actionSpace is Discrete ? "; use dqn" : ""
             throw GymError("\(plan.agent.rawValue) is tabular: it needs discrete observations and actions, and '\(plan.environmentName)' has observations \(spaces.observation) and actions \(spaces.action)\(advice)")
         }
-        let parts = try Parts(plan, environment: environment, training: true)
+        let parts = try Parts(plan, environment: environment, training: true, stop: stop)
+        for observer in observers { parts.trainer.observe(observer) }
         return try parts.closing {
             if let discrete = environment as? any DiscreteEnvironment, !plan.agent.isNeural {
                 return try tabular(plan, on: discrete, parts: parts)
@@ -137,10 +143,10 @@ struct Parts {
     let report: TrainingReport
     let start = ContinuousClock.now
 
-    init<E: Environment>(_ plan: RunPlan, environment: E, training: Bool) throws {
+    init<E: Environment>(_ plan: RunPlan, environment: E, training: Bool, stop: StopRequest = .process) throws {
         trainer = Trainer(rewardThreshold: plan.spec.rewardThreshold, checkpoint: training ? plan.save : nil,
-                          checkpointMetadata: plan.fullCheckpointMetadata)
-        if training { trainer.observe(ProgressLine()) }
+                          checkpointMetadata: plan.fullCheckpointMetadata, stop: stop)
+        if training, plan.showsProgress { trainer.observe(ProgressLine()) }
         if let log = plan.log { trainer.observe(try EpisodeLog(path: log, updateInterval: plan.logUpdateInterval)) }
         if training, let plot = plan.plot {
             trainer.observe(LearningCurveWriter(path: plot, title: "\(plan.title), seed \(plan.seed)",
