@@ -21,7 +21,8 @@ struct KernelTests {
         return c
     }
 
-    @Test(arguments: [(1, 1, 1), (3, 70, 40), (4, 17, 100), (90, 2, 33), (129, 4, 5), (13, 33, 7), (37, 65, 300), (100, 50, 20), (150, 97, 260)])
+    @Test(arguments: [(1, 1, 1), (3, 70, 40), (4, 17, 100), (90, 2, 33), (129, 4, 5), (13, 33, 7), (37, 65, 300), (100, 50, 20), (150, 97, 260),
+                      (41, 35, 2100)])   // the last one sums over three KC blocks
     func gemmMatchesNaive(m: Int, n: Int, k: Int) {
         var generator = SeededGenerator(seed: UInt64(m * n * k))
         for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
