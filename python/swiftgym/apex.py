@@ -186,6 +186,10 @@ def remote_classes(ray):
             self.learner = learner
             self.pending = []
 
+        def pid(self) -> int:
+            """The actor's process id (a restarted actor has a new one)."""
+            return os.getpid()
+
         def collect(self, chunks: int, latest) -> dict:
             """Acts for `chunks` chunks with the learner's weights `latest` (version, [reference]) and sends each to
             the learner, keeping at most two sends in flight."""

@@ -1,6 +1,7 @@
 """Ape-X DQN on Ray with Swift actors and learner, on a simulated two-node cluster (skipped where ray is absent)."""
 
 import os
+import time
 
 import pytest
 
@@ -34,17 +35,26 @@ def test_two_actors_solve_cartpole_and_a_killed_actor_is_replaced(cluster):
 
     def kill_an_actor_once(status, actors, learner):
         if not killed:
+            before = ray.get(actors[0].pid.remote(), timeout=60)
             ray.kill(actors[0], no_restart=False)
             # Ray brings up a new process for it; meanwhile the learner goes on with the other actor's transitions.
-            ray.get(actors[0].__ray_ready__.remote(), timeout=120)
-            killed.append((status["steps"], ray.get(learner.status.remote(), timeout=30)["steps"]))
+            after, deadline = before, time.monotonic() + 120
+            while after == before and time.monotonic() < deadline:   # the kill takes effect asynchronously
+                try:
+                    after = ray.get(actors[0].pid.remote(), timeout=120)
+                except ray.exceptions.RayActorError:
+                    pass
+            killed.append((status["steps"], ray.get(learner.status.remote(), timeout=30)["steps"], before, after))
 
     result = apex.train(ray, actors=2, steps=5_000_000, solve_at=475, evaluate_every=3, timeout=240,
                         on_status=kill_an_actor_once)
     assert killed and result["solved"], result
-    (steps_at_kill, steps_once_back), = killed
+    (steps_at_kill, steps_once_back, pid_before, pid_after), = killed
+    # The killed actor came back as a new process, and the learner kept counting steps meanwhile and after.
+    assert pid_after != pid_before
     assert steps_once_back > steps_at_kill and result["steps"] > steps_once_back
-    assert result["best_greedy_mean_return"] >= 475 and result["actor_restarts"] >= 1, result
+    # (result["actor_restarts"] counts restarts seen in returned chunks, which a quick solve can finish before.)
+    assert result["best_greedy_mean_return"] >= 475, result
 
 
 def test_a_restarted_learner_resumes_from_its_checkpoint(cluster, tmp_path):
