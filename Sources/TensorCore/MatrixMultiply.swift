@@ -111,26 +111,11 @@ extension Tensor {
     public static func affine(_ input: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
         precondition(input.rank == 2 && weight.rank == 2 && input.shape[1] == weight.shape[1],
                      "affine needs [batch, \(weight.shape.last ?? 0)] input, got \(input.shape) for weight \(weight.shape)")
-        let (batch, inputCount, outputs) = (input.shape[0], input.shape[1], weight.shape[0])
+        let (batch, outputs) = (input.shape[0], weight.shape[0])
         if let bias { precondition(bias.shape == [outputs], "bias shape \(bias.shape) does not match \(outputs) outputs") }
         let weightInPlace = readsWeightInPlace(batch: batch, weight: weight)
-        var value: Tensor
-        if weightInPlace {
-            value = product(weight, transposed: false, input, transposed: true).matrixTranspose()
-            if let bias {
-                value.withUnsafeMutableBufferPointer { out in tk_add_row(batch, outputs, bias.storage.pointer, out.baseAddress!) }
-            }
-        } else {
-            // The bias is laid down first and the product added to it (beta 1): one pass over the result.
-            value = Tensor(shape: [batch, outputs]) { out in
-                if let bias {
-                    for row in 0..<batch { (out.baseAddress! + row * outputs).update(from: bias.storage.pointer, count: outputs) }
-                }
-                MatrixMultiply.gemm(
-                    transposeA: false, transposeB: true, m: batch, n: outputs, k: inputCount, a: input.storage.pointer,
-                    lda: inputCount, b: weight.storage.pointer, ldb: inputCount, beta: bias == nil ? 0 : 1,
-                    c: out.baseAddress!, ldc: outputs)
-            }
+        let value = Tensor(shape: [batch, outputs]) { out in
+            affineValues(of: input.storage.pointer, batch: batch, weight: weight, bias: bias, into: out.baseAddress!)
         }
         let (x, w) = (input.detached(), weight.detached())
         let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
@@ -150,19 +135,32 @@ extension Tensor {
     }
 
     /// The affine map of one input row, `weight · input + bias`, written into `output` (`weight.shape[0]` floats)
-    /// without making a tensor or recording gradients: the same kernels in the same order as ``affine(_:weight:bias:)``
-    /// at batch 1, so the same bits, for inference loops that call it once per step.
+    /// without making a tensor or recording gradients: ``affine(_:weight:bias:)``'s forward pass at batch 1, so the
+    /// same bits, for inference loops that call it once per step.
     public static func affine(row input: UnsafePointer<Float>, weight: Tensor, bias: Tensor?,
                               into output: UnsafeMutablePointer<Float>) {
+        affineValues(of: input, batch: 1, weight: weight, bias: bias, into: output)
+    }
+
+    /// `input · weightᵀ + bias` for `batch` rows, into `output` (`batch × outputs`). A batch below the output count
+    /// is computed as `(W · xᵀ)ᵀ` when that reads the weight in place (see ``readsWeightInPlace(batch:weight:)``);
+    /// otherwise the bias is laid down first and the product added to it (beta 1), one pass over the result.
+    static func affineValues(of input: UnsafePointer<Float>, batch: Int, weight: Tensor, bias: Tensor?,
+                             into output: UnsafeMutablePointer<Float>) {
         let (outputs, inputCount) = (weight.shape[0], weight.shape[1])
-        if readsWeightInPlace(batch: 1, weight: weight) {
-            MatrixMultiply.gemm(transposeA: false, transposeB: true, m: outputs, n: 1, k: inputCount,
+        if readsWeightInPlace(batch: batch, weight: weight) {
+            // W · xᵀ is [outputs, batch]; one row is already in the transposed order.
+            let product = batch == 1 ? nil : TensorStorage(count: outputs * batch)
+            MatrixMultiply.gemm(transposeA: false, transposeB: true, m: outputs, n: batch, k: inputCount,
                                 a: weight.storage.pointer, lda: inputCount, b: input, ldb: inputCount,
-                                c: output, ldc: 1)
-            if let bias { tk_add_row(1, outputs, bias.storage.pointer, output) }
+                                c: product?.pointer ?? output, ldc: batch)
+            if let product { tk_transpose(outputs, batch, product.pointer, output) }
+            if let bias { tk_add_row(batch, outputs, bias.storage.pointer, output) }
         } else {
-            if let bias { output.update(from: bias.storage.pointer, count: outputs) }
-            MatrixMultiply.gemm(transposeA: false, transposeB: true, m: 1, n: outputs, k: inputCount, a: input,
+            if let bias {
+                for row in 0..<batch { (output + row * outputs).update(from: bias.storage.pointer, count: outputs) }
+            }
+            MatrixMultiply.gemm(transposeA: false, transposeB: true, m: batch, n: outputs, k: inputCount, a: input,
                                 lda: inputCount, b: weight.storage.pointer, ldb: inputCount, beta: bias == nil ? 0 : 1,
                                 c: output, ldc: outputs)
         }
