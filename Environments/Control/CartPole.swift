@@ -75,7 +75,19 @@ public struct CartPole: FloatVectorEnvironment, TextRendering {
 
         /// The observation Gymnasium returns for this state (`float32`).
         public var observation: [Float] {
-            [Float(position), Float(velocity), Float(angle), Float(angularVelocity)]
+            Array(unsafeUninitializedCapacity: 4) { elements, count in
+                write(into: elements)
+                count = 4
+            }
+        }
+
+        /// Writes ``observation``'s four elements into `elements`.
+        @inlinable
+        public func write(into elements: UnsafeMutableBufferPointer<Float>) {
+            elements[0] = Float(position)
+            elements[1] = Float(velocity)
+            elements[2] = Float(angle)
+            elements[3] = Float(angularVelocity)
         }
 
         /// Whether the pole has fallen or the cart has left the track.
@@ -88,6 +100,8 @@ public struct CartPole: FloatVectorEnvironment, TextRendering {
     /// The current physical state; set it to replay a trajectory from a known start.
     public var state = State(position: 0, velocity: 0, angle: 0, angularVelocity: 0)
     private var generator = RandomGenerator(seed: 0)
+    /// The array the latest observation was returned in, written again in place when no one holds it any more.
+    private var observationBuffer = ReusableObservation<Float>(count: 4, repeating: 0)
 
     /// Creates the environment; call ``reset(seed:)`` to draw a start state.
     public init() {}
@@ -106,13 +120,13 @@ public struct CartPole: FloatVectorEnvironment, TextRendering {
         if let seed { generator = RandomGenerator(seed: seed) }
         func draw() -> Double { -0.05 + 0.1 * generator.nextDouble() }
         state = State(position: draw(), velocity: draw(), angle: draw(), angularVelocity: draw())
-        return state.observation
+        return observationBuffer.write(state.write)
     }
 
     public mutating func step(_ action: Int) throws -> Step<[Float]> {
         guard action == 0 || action == 1 else { throw GymError.invalidAction(action, space: actionSpace) }
         state = Self.advance(state, pushingRight: action == 1)
-        return Step(observation: state.observation, reward: 1, terminated: state.isOutOfBounds)
+        return Step(observation: observationBuffer.write(state.write), reward: 1, terminated: state.isOutOfBounds)
     }
 
     /// One Euler step of the equations of motion (Florian, 2007, as in Gymnasium), in Gymnasium's order of operations.

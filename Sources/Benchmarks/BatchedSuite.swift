@@ -1,6 +1,7 @@
 import Agents
 import Environments
 import Gym
+import Parallelism
 import TensorCore
 
 /// Throughput of batched environments, of PPO and of DQN on N copies, in the settings `scripts/peers/batched_peers.py`
@@ -30,6 +31,11 @@ struct BatchedSuite: BenchmarkSuite {
     let dqnSteps = 20_000
 
     func run(settings: BenchmarkSettings, report: (BenchmarkFigure) -> Void) throws {
+        if settings.threadCounts.contains(where: { $0 > 1 }) {
+            report(BenchmarkFigure(
+                name: "worker_pool_handoff_us", value: handoffMicroseconds(), unit: "µs",
+                comparison: "an empty two-part WorkerPool.run: starting the worker and waiting for it (the floor under every 2-thread batched step)"))
+        }
         for threads in settings.threadCounts {
             let rate = try stepsPerSecond(TimeLimit(CartPole(), maxEpisodeSteps: 500), packer: ArrayPacker<Float>(count: 4),
                                           actionCount: 2, batchSteps: cartPoleBatchSteps, threads: threads)
@@ -89,9 +95,18 @@ struct BatchedSuite: BenchmarkSuite {
                 while !agent.isFinished { _ = try agent.trainRollout(in: batch) }
             }
             report(BenchmarkFigure(
-                name: "dqn_cartpole_zoo_n\(copies)_t\(dqnThreads)_steps", value: Double(dqnSteps) / seconds, unit: "steps/s",
-                comparison: "RL Zoo CartPole-v1 DQN settings (128 gradient steps of batch 64 every 256 steps, 256-256), \(dqnSteps) steps, \(copies) cop\(copies == 1 ? "y" : "ies"), \(dqnThreads) thread(s)"))
+                name: "dqn_cartpole_n\(copies)_t\(dqnThreads)_steps", value: Double(dqnSteps) / seconds, unit: "steps/s",
+                comparison: "the DQN CartPole preset (the zoo's 128 gradient steps of batch 64 every 256 steps, 64-64, Polyak τ 0.1 every step), \(dqnSteps) steps, \(copies) cop\(copies == 1 ? "y" : "ies"), \(dqnThreads) thread(s)"))
         }
+    }
+
+    /// Microseconds of one empty two-part ``WorkerPool/run(parts:_:)``, the fastest of three runs of 100,000 calls.
+    private func handoffMicroseconds() -> Double {
+        let calls = 100_000
+        let seconds = fastestSeconds {
+            for _ in 0..<calls { WorkerPool.shared.run(parts: 2) { _ in } }
+        }
+        return seconds / Double(calls) * 1e6
     }
 
     /// Environment steps per second of `batchSteps` batched steps of `copies` copies of `environment`.

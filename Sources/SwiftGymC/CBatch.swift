@@ -53,6 +53,14 @@ where Packer.Observation == E.Observation, Reader.Action == E.Action {
     let renderModes: [String]
     /// The actions of the next step, reused from step to step.
     private var actions: [E.Action]
+    // The batch's buffers (fixed for its life), read once: the methods below are not specialized, and reaching them
+    // through the generic batch on every step would look up its type's metadata each time.
+    let count: Int
+    let rewards: UnsafeBufferPointer<Double>
+    let terminated: UnsafeBufferPointer<Bool>
+    let truncated: UnsafeBufferPointer<Bool>
+    private let observationBytes: UnsafeRawPointer
+    private let finalObservationBytes: UnsafeRawPointer
 
     init(_ environment: E, count: Int, packer: Packer, observationLayout: SpaceLayout, reader: Reader, seed: UInt64,
          threads: Int?, autoreset: AutoresetMode) throws {
@@ -65,13 +73,15 @@ where Packer.Observation == E.Observation, Reader.Action == E.Action {
         renderModes = (environment.capability(FrameRendering.self) == nil ? [] : ["rgb_array"])
             + (environment.capability(TextRendering.self) == nil ? [] : ["ansi"])
         actions = Array(repeating: reader.placeholder, count: count)
+        self.count = count
+        rewards = batch.rewards
+        terminated = batch.terminated
+        truncated = batch.truncated
+        observationBytes = UnsafeRawPointer(batch.observations.baseAddress!)
+        finalObservationBytes = UnsafeRawPointer(batch.finalObservations.baseAddress!)
     }
 
-    var count: Int { batch.count }
     var autoreset: AutoresetMode { batch.autoreset }
-    var rewards: UnsafeBufferPointer<Double> { batch.rewards }
-    var terminated: UnsafeBufferPointer<Bool> { batch.terminated }
-    var truncated: UnsafeBufferPointer<Bool> { batch.truncated }
 
     func reset(seed: UInt64?, mask: UnsafeBufferPointer<UInt8>?) {
         guard let mask else { return batch.reset(seed: seed) }
@@ -105,15 +115,13 @@ where Packer.Observation == E.Observation, Reader.Action == E.Action {
     }
 
     func copyObservations(into destination: UnsafeMutableRawPointer) {
-        destination.copyMemory(from: UnsafeRawPointer(batch.observations.baseAddress!),
-                               byteCount: count * observationLayout.rowSize)
+        destination.copyMemory(from: observationBytes, byteCount: count * observationLayout.rowSize)
     }
 
     func copyFinalObservations(into destination: UnsafeMutableRawPointer) {
         let rowSize = observationLayout.rowSize
-        let source = UnsafeRawPointer(batch.finalObservations.baseAddress!)
-        for copy in 0..<count where batch.terminated[copy] || batch.truncated[copy] {
-            (destination + copy * rowSize).copyMemory(from: source + copy * rowSize, byteCount: rowSize)
+        for copy in 0..<count where terminated[copy] || truncated[copy] {
+            (destination + copy * rowSize).copyMemory(from: finalObservationBytes + copy * rowSize, byteCount: rowSize)
         }
     }
 

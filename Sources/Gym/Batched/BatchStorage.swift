@@ -38,7 +38,7 @@ where Packer.Observation == Base.Observation {
         self.packer = packer
         self.autoreset = autoreset
         reportsGoals = environments[0].capability(GoalReporting.self) != nil
-        copies = .allocate(capacity: count)
+        copies = lineAlignedBuffer(count)
         _ = copies.initialize(from: environments)
         observations = zeroedBuffer(count * packer.storedWidth)
         finalObservations = zeroedBuffer(count * packer.storedWidth)
@@ -56,8 +56,8 @@ where Packer.Observation == Base.Observation {
 
     func deallocate() {
         copies.deinitialize().deallocate()
-        UnsafeMutableRawBufferPointer(observations).deallocate()
-        UnsafeMutableRawBufferPointer(finalObservations).deallocate()
+        observations.deallocate()
+        finalObservations.deallocate()
         rewards.deallocate()
         terminated.deallocate()
         truncated.deallocate()
@@ -68,6 +68,12 @@ where Packer.Observation == Base.Observation {
         lastGoals.deallocate()
         awaitingReset.deallocate()
         errors.deinitialize().deallocate()
+    }
+
+    /// The per-copy buffers that describe the episodes the latest step ended, and the step's errors.
+    var episodeBuffers: EpisodeBuffers {
+        EpisodeBuffers(terminated: terminated, truncated: truncated, lastReturns: lastReturns, lastLengths: lastLengths,
+                       lastGoals: lastGoals, errors: errors)
     }
 
     /// The elements of copy `copy`'s row in a packed buffer.
@@ -132,17 +138,37 @@ where Packer.Observation == Base.Observation {
     }
 }
 
-/// A buffer of `count` elements set to `value`.
+/// The buffers of a ``BatchStorage`` that say how the latest step ended each copy's episode (see there), in a type
+/// that is not generic.
+struct EpisodeBuffers {
+    let terminated: UnsafeMutableBufferPointer<Bool>
+    let truncated: UnsafeMutableBufferPointer<Bool>
+    let lastReturns: UnsafeMutableBufferPointer<Double>
+    let lastLengths: UnsafeMutableBufferPointer<Int>
+    let lastGoals: UnsafeMutableBufferPointer<Int8>
+    let errors: UnsafeMutableBufferPointer<(any Error)?>
+}
+
+/// A buffer of `count` elements set to `value`, in cache lines of its own (see ``lineAlignedBuffer(_:)``).
 private func filledBuffer<T>(_ count: Int, with value: T) -> UnsafeMutableBufferPointer<T> {
-    let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+    let buffer: UnsafeMutableBufferPointer<T> = lineAlignedBuffer(count)
     buffer.initialize(repeating: value)
     return buffer
 }
 
-/// A buffer of `count` plain elements whose bytes are all zero.
+/// A buffer of `count` plain elements whose bytes are all zero, in cache lines of its own.
 private func zeroedBuffer<T: BitwiseCopyable>(_ count: Int) -> UnsafeMutableBufferPointer<T> {
-    let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1) * MemoryLayout<T>.stride,
-                                                       alignment: MemoryLayout<T>.alignment)
-    bytes.initializeMemory(as: UInt8.self, repeating: 0)
-    return UnsafeMutableBufferPointer(rebasing: bytes.bindMemory(to: T.self)[..<count])
+    let buffer: UnsafeMutableBufferPointer<T> = lineAlignedBuffer(count)
+    UnsafeMutableRawBufferPointer(buffer).initializeMemory(as: UInt8.self, repeating: 0)
+    return buffer
+}
+
+/// Uninitialized room for `count` elements that starts on a cache line and fills its last line alone: no other
+/// buffer shares a line with it, and a range of copies that starts on a line boundary (32 CartPole observations,
+/// say) is written by one thread without touching the other thread's lines.
+private func lineAlignedBuffer<T>(_ count: Int) -> UnsafeMutableBufferPointer<T> {
+    let line = 64
+    let bytes = (max(count, 1) * MemoryLayout<T>.stride + line - 1) / line * line
+    let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: max(line, MemoryLayout<T>.alignment))
+    return UnsafeMutableBufferPointer(start: raw.bindMemory(to: T.self, capacity: count), count: count)
 }
