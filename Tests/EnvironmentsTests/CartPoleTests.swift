@@ -78,3 +78,29 @@ import Testing
         #expect(results.allSatisfy { $0.passed })
     }
 }
+
+/// CartPole writes each observation into the array of the previous one (``ReusableObservation``); a caller that keeps
+/// an observation must still hold a value that later steps do not change.
+@Suite struct ReusedObservationTests {
+    @Test func keptObservationsStayAsTheyWere() throws {
+        var cartPole = CartPole()
+        var kept = [cartPole.reset(seed: 3)]
+        var expected = [cartPole.state.observation]
+        for step in 0..<8 {
+            let observation = try cartPole.step(step % 3 == 0 ? 1 : 0).observation
+            kept.append(observation)
+            expected.append(cartPole.state.observation)
+        }
+        #expect(kept == expected)
+        #expect(Set(kept.map { $0.map(\.bitPattern) }).count == kept.count, "every step moved the cart")
+    }
+
+    @Test func observationsLetGoAreStillCorrect() throws {
+        var cartPole = CartPole()
+        _ = cartPole.reset(seed: 3)
+        for _ in 0..<8 {
+            let observation = try cartPole.step(1).observation
+            #expect(observation == cartPole.state.observation)
+        }
+    }
+}
