@@ -4,10 +4,10 @@ import Synchronization
 /// A flag one thread raises and one other thread waits for, spinning briefly before it sleeps.
 ///
 /// The waiter polls for about ``spinLimit`` iterations (some tens of microseconds), so work passes between two busy
-/// threads without a system call (a start and finish round trip takes about 1.5 µs on the 2-core reference VM); then
-/// it announces that it sleeps and blocks on a semaphore. One atomic
-/// word holds the whole state, so raising and seeing whether the waiter sleeps are one exchange: a wake-up always
-/// belongs to the wait it was meant for. Raises and waits must alternate (the worker pool's start and finish
+/// threads without a system call (`gym bench batched` times a start and finish round trip as
+/// `worker_pool_handoff_us`); then it announces that it sleeps and blocks on a semaphore. One atomic word holds the
+/// whole state, so raising and seeing whether the waiter sleeps are one exchange: a wake-up always belongs to the wait
+/// it was meant for. Raises and waits must alternate (the worker pool's start and finish
 /// signals do).
 final class Handoff: @unchecked Sendable {
     /// Polls of the state before the waiter sleeps (tens of microseconds: longer than the gaps between the steps of a
