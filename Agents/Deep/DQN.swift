@@ -240,25 +240,30 @@ public final class DQN<Encoder: ObservationEncoder> {
     }
 
     /// The TD loss of a batch: Q(s, a) against r + γ (1 − terminated) · max_a′ Q_target(s′, a′) (or, with Double
-    /// DQN, Q_target(s′, argmax_a′ Q(s′, a′))).
+    /// DQN, Q_target(s′, argmax_a′ Q(s′, a′))). The target and the online forward pass do not depend on each other,
+    /// so they run side by side on the tensor core's two threads.
     public func tdLoss(_ batch: ReplayBatch) -> Tensor {
         let shape = [batch.size] + encoder.inputShape
         let observations = Tensor(shape: shape, scalars: batch.observations)
         let nextObservations = Tensor(shape: shape, scalars: batch.nextObservations)
-        let target: Tensor = withoutGradient {
-            let nextValues = targetNetwork(nextObservations)
-            let bootstrap: Tensor
-            if configuration.doubleDQN {
-                let nextActions = network(nextObservations).argmax(alongAxis: 1)
-                bootstrap = nextValues.gather(alongAxis: 1, indices: nextActions)
-            } else {
-                bootstrap = nextValues.max(alongAxis: 1, keepingDimension: true)
+        var predicted = Tensor(0), target = Tensor(0)
+        ComputeThreads.sideBySide({
+            predicted = network(observations).gather(alongAxis: 1, indices: batch.actions)
+        }, {
+            target = withoutGradient {
+                let nextValues = targetNetwork(nextObservations)
+                let bootstrap: Tensor
+                if configuration.doubleDQN {
+                    let nextActions = network(nextObservations).argmax(alongAxis: 1)
+                    bootstrap = nextValues.gather(alongAxis: 1, indices: nextActions)
+                } else {
+                    bootstrap = nextValues.max(alongAxis: 1, keepingDimension: true)
+                }
+                let rewards = Tensor(shape: [batch.size, 1], scalars: batch.rewards)
+                let continuing = Tensor(shape: [batch.size, 1], scalars: batch.terminated.map { 1 - $0 })
+                return rewards + Float(configuration.discount) * continuing * bootstrap
             }
-            let rewards = Tensor(shape: [batch.size, 1], scalars: batch.rewards)
-            let continuing = Tensor(shape: [batch.size, 1], scalars: batch.terminated.map { 1 - $0 })
-            return rewards + Float(configuration.discount) * continuing * bootstrap
-        }
-        let predicted = network(observations).gather(alongAxis: 1, indices: batch.actions)
+        })
         lastMeanQ = Double(predicted.scalars.reduce(0, +)) / Double(batch.size)
         switch configuration.loss {
         case .meanSquaredError: return Loss.meanSquaredError(predicted, target)

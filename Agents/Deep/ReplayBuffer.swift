@@ -1,4 +1,5 @@
 import Gym
+import TensorCore
 
 /// A fixed-capacity ring buffer of transitions with uniform, seeded sampling.
 ///
@@ -70,8 +71,17 @@ public struct ReplayBuffer<Encoder: ObservationEncoder>: ReplayMemory {
     /// The transitions at `indices` (0 is the oldest slot written first), decoded for the network.
     public func batch(at indices: [Int]) -> ReplayBatch {
         var batch = ReplayBatch(size: indices.count, inputSize: encoder.inputSize)
-        decodeRows(of: observations, at: indices, into: &batch.observations)
-        decodeRows(of: nextObservations, at: indices, into: &batch.nextObservations)
+        var (decoded, nextDecoded) = (batch.observations, batch.nextObservations)
+        batch.observations = []
+        batch.nextObservations = []
+        if decoded.count >= Self.minimumFloatsDecodedSideBySide {
+            ComputeThreads.sideBySide({ decodeRows(of: observations, at: indices, into: &decoded) },
+                                      { decodeRows(of: nextObservations, at: indices, into: &nextDecoded) })
+        } else {
+            decodeRows(of: observations, at: indices, into: &decoded)
+            decodeRows(of: nextObservations, at: indices, into: &nextDecoded)
+        }
+        (batch.observations, batch.nextObservations) = (decoded, nextDecoded)
         for (row, index) in indices.enumerated() {
             batch.actions[row] = Int(actions[index])
             batch.rewards[row] = rewards[index]
@@ -88,6 +98,10 @@ public struct ReplayBuffer<Encoder: ObservationEncoder>: ReplayMemory {
             encoder.store(observation, into: UnsafeMutableBufferPointer(rebasing: $0[slot * width..<(slot + 1) * width]))
         }
     }
+
+    /// Batches of at least this many input floats decode their observations and next observations side by side
+    /// (MinAtar grids: 32 × 400 to 1,000); smaller ones (CartPole's vectors) are not worth the handoff.
+    static var minimumFloatsDecodedSideBySide: Int { 8_192 }
 
     /// Decodes the stored observations at `indices` into consecutive rows of `destination`.
     private func decodeRows(of storage: [Encoder.Stored], at indices: [Int], into destination: inout [Float]) {

@@ -35,32 +35,13 @@ public final class RMSProp: CheckpointableOptimizer {
 
     public func step() {
         stepCount += 1
-        let (lr, a, eps, mu, centered) = (learningRate, alpha, epsilon, momentum, centered)
         forEachGradient { index, p, g in
             squareAverages[index].withUnsafeMutableBufferPointer { square in
-                for i in 0..<p.count { square[i] = a * square[i] + (1 - a) * g[i] * g[i] }
-            }
-            var denominator = squareAverages[index]
-            if centered {
-                gradientAverages[index].withUnsafeMutableBufferPointer { mean in
-                    denominator.withUnsafeMutableBufferPointer { d in
-                        for i in 0..<p.count {
-                            mean[i] = a * mean[i] + (1 - a) * g[i]
-                            d[i] -= mean[i] * mean[i]
-                        }
-                    }
-                }
-            }
-            denominator.withUnsafeMutableBufferPointer { d in
-                for i in 0..<p.count { d[i] = d[i].squareRoot() + eps }
-                guard mu != 0 else {
-                    for i in 0..<p.count { p[i] -= lr * g[i] / d[i] }
-                    return
-                }
-                momentumBuffers[index].withUnsafeMutableBufferPointer { buffer in
-                    for i in 0..<p.count {
-                        buffer[i] = mu * buffer[i] + g[i] / d[i]
-                        p[i] -= lr * buffer[i]
+                withOptionalBuffer(centered ? index : nil, in: &gradientAverages) { mean in
+                    withOptionalBuffer(momentum != 0 ? index : nil, in: &momentumBuffers) { velocity in
+                        OptimizerKernels.rmsprop(parameters: p, gradients: g, squareAverages: square,
+                                                 gradientAverages: mean, velocities: velocity, alpha: alpha,
+                                                 learningRate: learningRate, epsilon: epsilon, momentum: momentum)
                     }
                 }
             }
@@ -87,4 +68,11 @@ public final class RMSProp: CheckpointableOptimizer {
         if centered { gradientAverages = stateBuffers[1] }
         if momentum != 0 { momentumBuffers = stateBuffers[expected - 1] }
     }
+}
+
+/// Runs `body` on buffer `index` of `buffers`, or on nil when there is no index (a state the optimizer does not keep).
+private func withOptionalBuffer(_ index: Int?, in buffers: inout [Tensor],
+                                _ body: (UnsafeMutableBufferPointer<Float>?) -> Void) {
+    guard let index else { return body(nil) }
+    buffers[index].withUnsafeMutableBufferPointer { body($0) }
 }

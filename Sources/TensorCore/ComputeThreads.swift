@@ -1,4 +1,5 @@
 import Foundation
+import Parallelism
 
 /// How many threads large matrix products and convolutions may use (default: 2, capped by the CPU count).
 ///
@@ -15,4 +16,20 @@ public enum ComputeThreads {
 
     /// Products with fewer floating-point operations than this stay single-threaded.
     public static let minimumParallelFlops = 16_000_000
+
+    /// Two independent products of at least this many floating-point operations each run side by side
+    /// (``sideBySide(_:_:)``) when there is a second thread: below it the handoff costs more than it saves.
+    public static let minimumSideBySideFlops = 2_000_000
+
+    /// Runs two independent computations, `first` on the calling thread and `second` beside it on a worker when
+    /// ``count`` allows two threads (one after the other otherwise); returns when both are done. Neither may depend
+    /// on the other, so the results are the same either way. A product inside either one stays on its own thread.
+    public static func sideBySide(_ first: () -> Void, _ second: () -> Void) {
+        guard count > 1 else {
+            first()
+            second()
+            return
+        }
+        WorkerPool.shared.run(parts: 2) { part in part == 0 ? first() : second() }
+    }
 }

@@ -119,14 +119,27 @@ extension Tensor {
         }
         let (x, w) = (input.detached(), weight.detached())
         let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
+        // The two gradient products do not depend on each other: large enough, they run side by side.
+        let sideBySideProducts = 2 * batch * outputs * weight.shape[1] >= ComputeThreads.minimumSideBySideFlops
         return recording(value, inputs: inputs) { g, needed in
-            let inputGradient: Tensor? = !needed[0] ? nil : weightInPlace
-                ? product(w, transposed: true, g, transposed: true).matrixTranspose()
-                : product(g, transposed: false, w, transposed: false)
-            var grads: [Tensor?] = [
-                inputGradient,
-                needed[1] ? product(g, transposed: true, x, transposed: false) : nil,
-            ]
+            var inputGradient: Tensor?, weightGradient: Tensor?
+            let computeInputGradient = {
+                guard needed[0] else { return }
+                inputGradient = weightInPlace
+                    ? product(w, transposed: true, g, transposed: true).matrixTranspose()
+                    : product(g, transposed: false, w, transposed: false)
+            }
+            let computeWeightGradient = {
+                guard needed[1] else { return }
+                weightGradient = product(g, transposed: true, x, transposed: false)
+            }
+            if needed[0] && needed[1] && sideBySideProducts {
+                ComputeThreads.sideBySide(computeInputGradient, computeWeightGradient)
+            } else {
+                computeInputGradient()
+                computeWeightGradient()
+            }
+            var grads: [Tensor?] = [inputGradient, weightGradient]
             if needed.count == 3 {
                 grads.append(needed[2] ? g.sum(alongAxis: 0) : nil)
             }

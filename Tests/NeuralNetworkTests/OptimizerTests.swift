@@ -57,6 +57,42 @@ struct OptimizerTests {
         #expect(isClose(centered.value.scalars, [1 - 0.01 * 2 / (0.6 + 0.01)]))
     }
 
+    /// The vectorized RMSProp gives, bit for bit, the rule written out element by element in Swift (unfused, in
+    /// the documented order), in each of its four forms, over a length that leaves tails after every vector width
+    /// and one long enough to be split between threads.
+    @Test(arguments: [(false, Float(0)), (true, 0), (false, 0.9), (true, 0.9)], [1037, 2 * OptimizerKernels.minimumElementsPerPart + 3])
+    func rmspropMatchesTheScalarRuleBitForBit(form: (centered: Bool, momentum: Float), count: Int) {
+        let (centered, momentum) = form
+        let (alpha, rate, epsilon): (Float, Float, Float) = (0.95, 0.01, 0.01)
+        var generator = SplitMix64(seed: 5)
+        let initial = Tensor.uniform([count], low: -1, high: 1, using: &generator)
+        let parameter = Parameter(initial)
+        let optimizer = RMSProp(parameters: [parameter], learningRate: rate, alpha: alpha, epsilon: epsilon,
+                                momentum: momentum, centered: centered)
+        var p = initial.scalars, square = [Float](repeating: 0, count: p.count), mean = square, velocity = square
+        for _ in 0..<3 {
+            let g = Tensor.uniform([p.count], low: -2, high: 2, using: &generator).scalars
+            setGradient(parameter, g)
+            optimizer.step()
+            for i in p.indices {
+                square[i] = alpha * square[i] + (1 - alpha) * g[i] * g[i]
+                var d = square[i]
+                if centered {
+                    mean[i] = alpha * mean[i] + (1 - alpha) * g[i]
+                    d -= mean[i] * mean[i]
+                }
+                d = d.squareRoot() + epsilon
+                if momentum != 0 {
+                    velocity[i] = momentum * velocity[i] + g[i] / d
+                    p[i] -= rate * velocity[i]
+                } else {
+                    p[i] -= rate * g[i] / d
+                }
+            }
+        }
+        #expect(parameter.value.scalars.map(\.bitPattern) == p.map(\.bitPattern))
+    }
+
     @Test func gradientClippingByGlobalNorm() {
         let a = Parameter(Tensor([0, 0])), b = Parameter(Tensor([0]))
         setGradient(a, [3, 0])

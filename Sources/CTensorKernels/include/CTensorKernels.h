@@ -1,7 +1,7 @@
 #ifndef CTENSORKERNELS_H
 #define CTENSORKERNELS_H
 
-/// C micro-kernels for TensorCore: single-precision GEMM, im2col/col2im, the Adam update and the element-wise
+/// C micro-kernels for TensorCore: single-precision GEMM, im2col/col2im, the Adam and RMSProp updates and the element-wise
 /// passes of dense layers (leaky ReLU, bias rows, row and column sums, transposes).
 ///
 /// Every routine is single-threaded; callers split work across threads.
@@ -90,6 +90,12 @@ void tk_transpose(long rows, long columns, const float *x, float *y);
 /// m = β1·m + (1−β1)·d, v = β2·v + (1−β2)·d², p −= stepSize · m / (√v / correction2Root + ε), d = g + decay·p.
 void tk_adam_update(long n, float *p, const float *g, float *m, float *v, float beta1, float beta2,
                     float stepSize, float correction2Root, float epsilon, float weightDecay);
+
+/// One RMSProp update of n parameters in place (PyTorch's formulation): s = α·s + (1−α)·g²; when mean is not null
+/// (centered), m = α·m + (1−α)·g and s − m² replaces s below; d = √s + ε; when velocity is not null (momentum),
+/// v = μ·v + g/d and p −= lr·v, else p −= lr·g/d. Products are never fused, so every instruction set gives the same bits.
+void tk_rmsprop_update(long n, float *p, const float *g, float *square, float *mean, float *velocity, float alpha,
+                       float learningRate, float epsilon, float momentum);
 
 #ifdef __cplusplus
 }
