@@ -71,17 +71,9 @@ public struct ReplayBuffer<Encoder: ObservationEncoder>: ReplayMemory {
     /// The transitions at `indices` (0 is the oldest slot written first), decoded for the network.
     public func batch(at indices: [Int]) -> ReplayBatch {
         var batch = ReplayBatch(size: indices.count, inputSize: encoder.inputSize)
-        var (decoded, nextDecoded) = (batch.observations, batch.nextObservations)
-        batch.observations = []
-        batch.nextObservations = []
-        if decoded.count >= Self.minimumFloatsDecodedSideBySide {
-            ComputeThreads.sideBySide({ decodeRows(of: observations, at: indices, into: &decoded) },
-                                      { decodeRows(of: nextObservations, at: indices, into: &nextDecoded) })
-        } else {
-            decodeRows(of: observations, at: indices, into: &decoded)
-            decodeRows(of: nextObservations, at: indices, into: &nextDecoded)
-        }
-        (batch.observations, batch.nextObservations) = (decoded, nextDecoded)
+        ComputeThreads.sideBySide(if: batch.observations.count >= Self.minimumFloatsDecodedSideBySide,
+                                  { decodeRows(of: observations, at: indices, into: &batch.observations) },
+                                  { decodeRows(of: nextObservations, at: indices, into: &batch.nextObservations) })
         for (row, index) in indices.enumerated() {
             batch.actions[row] = Int(actions[index])
             batch.rewards[row] = rewards[index]

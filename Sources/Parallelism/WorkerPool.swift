@@ -19,6 +19,13 @@ public final class WorkerPool: @unchecked Sendable {
     private let busy = NSLock()
     private var workers: [Worker] = []
 
+    /// The contiguous range of `0..<count` that part `part` of `parts` covers: `part·count/parts ..< (part+1)·count/parts`,
+    /// so the parts tile the whole range in order and differ in length by at most one.
+    @inlinable
+    public static func range(ofPart part: Int, of parts: Int, splitting count: Int) -> Range<Int> {
+        part * count / parts..<(part + 1) * count / parts
+    }
+
     /// Runs `body(0)` … `body(parts − 1)`, part 0 on the calling thread and the rest on workers; returns when all
     /// are done.
     public func run(parts: Int, _ body: (Int) -> Void) {

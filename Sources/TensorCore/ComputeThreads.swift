@@ -22,10 +22,11 @@ public enum ComputeThreads {
     public static let minimumSideBySideFlops = 2_000_000
 
     /// Runs two independent computations, `first` on the calling thread and `second` beside it on a worker when
-    /// ``count`` allows two threads (one after the other otherwise); returns when both are done. Neither may depend
-    /// on the other, so the results are the same either way. A product inside either one stays on its own thread.
-    public static func sideBySide(_ first: () -> Void, _ second: () -> Void) {
-        guard count > 1 else {
+    /// ``count`` allows two threads and the caller judges them `worthIt` (one after the other otherwise); returns
+    /// when both are done. Neither may depend on the other, so the results are the same either way. A product inside
+    /// either one stays on its own thread.
+    public static func sideBySide(if worthIt: Bool = true, _ first: () -> Void, _ second: () -> Void) {
+        guard worthIt, count > 1 else {
             first()
             second()
             return

@@ -1,3 +1,4 @@
+import Parallelism
 import CTensorKernels
 
 /// Sizes of one convolution, how its batch is cut into cache-sized chunks of images, and the layout changes
@@ -63,7 +64,7 @@ struct ConvolutionGeometry {
     /// The contiguous chunks that part `part` of `parts` handles (each part gets at least one when
     /// `parts` ≤ ``chunkCount``).
     func chunks(ofPart part: Int, of parts: Int) -> Range<Int> {
-        chunkCount * part / parts..<chunkCount * (part + 1) / parts
+        WorkerPool.range(ofPart: part, of: parts, splitting: chunkCount)
     }
 
     // MARK: - Layout changes for one chunk

@@ -133,12 +133,8 @@ extension Tensor {
                 guard needed[1] else { return }
                 weightGradient = product(g, transposed: true, x, transposed: false)
             }
-            if needed[0] && needed[1] && sideBySideProducts {
-                ComputeThreads.sideBySide(computeInputGradient, computeWeightGradient)
-            } else {
-                computeInputGradient()
-                computeWeightGradient()
-            }
+            ComputeThreads.sideBySide(if: needed[0] && needed[1] && sideBySideProducts, computeInputGradient,
+                                      computeWeightGradient)
             var grads: [Tensor?] = [inputGradient, weightGradient]
             if needed.count == 3 {
                 grads.append(needed[2] ? g.sum(alongAxis: 0) : nil)

@@ -13,8 +13,8 @@ public enum OptimizerKernels {
     static func inParts(of count: Int, _ body: (_ start: Int, _ count: Int) -> Void) {
         let parts = Swift.max(1, Swift.min(ComputeThreads.count, count / minimumElementsPerPart))
         WorkerPool.shared.run(parts: parts) { part in
-            let start = count * part / parts
-            body(start, count * (part + 1) / parts - start)
+            let range = WorkerPool.range(ofPart: part, of: parts, splitting: count)
+            body(range.lowerBound, range.count)
         }
     }
 

@@ -133,7 +133,7 @@ where Packer.Observation == Base.Observation {
     func forEachPart(_ body: (Int, Range<Int>) -> Void) {
         let (count, parts) = (count, min(threads, count))
         WorkerPool.shared.run(parts: parts) { part in
-            body(part, part * count / parts..<(part + 1) * count / parts)
+            body(part, WorkerPool.range(ofPart: part, of: parts, splitting: count))
         }
     }
 }
