@@ -3,7 +3,7 @@
 #
 #   scripts/learning-curves.sh [STEPS] [OUTPUT_DIRECTORY] [SEED]
 #
-# STEPS defaults to 1000000 (about 20 minutes a game on one core here), OUTPUT_DIRECTORY to curves/, SEED to 0.
+# STEPS defaults to 1000000 (9–12 minutes a game here), OUTPUT_DIRECTORY to curves/, SEED to 0.
 # For each game it writes <game>.svg (return per episode and its 100-episode moving average), <game>.jsonl (one
 # JSON line per episode and per evaluation episode) and <game>.json (the run's report), then prints a table of the
 # greedy evaluation return (100 episodes) next to the best 100-episode training mean.
