@@ -93,10 +93,11 @@ public struct ContinuousBatch: Equatable, Sendable {
     /// A zeroed batch.
     public init(size: Int, inputSize: Int, actionCount: Int) {
         self.size = size
+        // Each array gets its own buffer: sharing one would make the first write to either copy it.
         observations = Array(repeating: 0, count: size * inputSize)
-        nextObservations = observations
+        nextObservations = Array(repeating: 0, count: size * inputSize)
         actions = Array(repeating: 0, count: size * actionCount)
         rewards = Array(repeating: 0, count: size)
-        terminated = rewards
+        terminated = Array(repeating: 0, count: size)
     }
 }

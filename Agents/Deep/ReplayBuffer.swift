@@ -134,8 +134,9 @@ public struct ReplayBatch: Equatable, Sendable {
     /// A zeroed batch of `size` transitions with `inputSize` floats per observation.
     public init(size: Int, inputSize: Int) {
         self.size = size
+        // Each array gets its own buffer: sharing one would make the first write to either copy it.
         observations = Array(repeating: 0, count: size * inputSize)
-        nextObservations = observations
+        nextObservations = Array(repeating: 0, count: size * inputSize)
         actions = Array(repeating: 0, count: size)
         rewards = Array(repeating: 0, count: size)
         terminated = Array(repeating: 0, count: size)

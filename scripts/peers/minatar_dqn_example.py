@@ -123,7 +123,7 @@ def main() -> None:
         "final_moving_average_100": sum(returns[-100:]) / min(100, len(returns)),
         "eval_episodes": arguments.eval_episodes,
         "eval_mean_return": mean,
-        "eval_std_return": deviation,
+        "eval_return_std": deviation,
     }))
 
 
