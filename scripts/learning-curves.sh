@@ -6,7 +6,7 @@
 # STEPS defaults to 1000000 (9–12 minutes a game here), OUTPUT_DIRECTORY to curves/, SEED to 0.
 # For each game it writes <game>.svg (return per episode and its 100-episode moving average), <game>.jsonl (one
 # JSON line per episode and per evaluation episode) and <game>.json (the run's report), then prints a table of the
-# greedy evaluation return (100 episodes) next to the best 100-episode training mean.
+# greedy evaluation return (100 episodes) next to the best and the last 100-episode training means.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,11 +25,12 @@ for game in "${games[@]}"; do
         --plot "$output/$game.svg" --log "$output/$game.jsonl" --json > "$output/$game.json"
 done
 
-printf '%-16s %14s %22s %10s\n' game eval_return best_training_mean episodes
+printf '%-16s %14s %22s %22s %10s\n' game eval_return best_training_mean final_training_mean episodes
 for game in "${games[@]}"; do
     python3 - "$output/$game.json" "$game" <<'PYTHON'
 import json, sys
 report = json.load(open(sys.argv[1]))
-print(f"{sys.argv[2]:<16} {report['eval_mean_return']:14.2f} {report.get('best_moving_average_100', float('nan')):22.2f} {report['episodes']:10d}")
+print(f"{sys.argv[2]:<16} {report['eval_mean_return']:14.2f} {report.get('best_moving_average_100', float('nan')):22.2f} "
+      f"{report.get('final_moving_average_100', float('nan')):22.2f} {report['episodes']:10d}")
 PYTHON
 done

@@ -107,7 +107,7 @@ static float *phase_buffer(const geometry *g) {
 
 void tk_im2col(const float *x, long batch, long channels, long height, long width,
                long kernelH, long kernelW, long strideH, long strideW, long padH, long padW,
-               long outH, long outW, float *cols) {
+               long outH, long outW, long firstRow, long rowCount, float *cols) {
     geometry g = make_geometry(channels, height, width, kernelH, kernelW, strideH, strideW, padH, padW, outH, outW);
     const tk_pack_ops *ops = tk_selected_pack_ops();
     const long plane = outH * outW, rowLength = batch * plane, imageSize = channels * height * width;
@@ -120,8 +120,9 @@ void tk_im2col(const float *x, long batch, long channels, long height, long widt
             move_phases(&g, &tables, ops, (float *)source, phases, 0);
             source = phases;
         }
-        for (long tap = 0; tap < channels * kernelH * kernelW; tap++) {
-            ops->copy(source + tables.tapOffset[tap], g.phaseW, outW, outH, outW, cols + tap * rowLength + n * plane);
+        for (long row = 0; row < rowCount; row++) {
+            ops->copy(source + tables.tapOffset[firstRow + row], g.phaseW, outW, outH, outW,
+                      cols + row * rowLength + n * plane);
         }
     }
     free(tables.rowOffset);

@@ -50,10 +50,16 @@ extension ConvolutionGeometry {
 
     /// Back-propagates the output gradient `gradient` (`[N, O, OH, OW]`).
     ///
-    /// The input gradient is written image by image; weight and bias gradients are summed per part and the
-    /// parts' sums added in part order, so a fixed thread count always gives the same bits.
+    /// With `parts` > 1 the batch's chunks are split: the input gradient is written image by image; weight and bias
+    /// gradients are summed per part and the parts' sums added in part order, so a fixed thread count always gives
+    /// the same bits. With one part, no input gradient wanted and `tapParts` > 1, the weight gradient's patch rows are
+    /// split instead (``weightBackward(gradient:input:into:tapParts:)``), which gives the bits of one thread.
     func backward(gradient: UnsafePointer<Float>, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
-                  into gradients: Gradients, parts: Int) {
+                  into gradients: Gradients, parts: Int, tapParts: Int = 1) {
+        if parts == 1, tapParts > 1, gradients.input == nil, gradients.weight != nil {
+            weightBackward(gradient: gradient, input: input, into: gradients, tapParts: tapParts)
+            return
+        }
         let buffers = Buffers(input: input, weight: weight, bias: nil, output: nil)
         let weightCount = outputChannels * patchSize
         let partials = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, (parts - 1) * (weightCount + outputChannels)))
@@ -75,6 +81,43 @@ extension ConvolutionGeometry {
     /// Scratch space for the weight and bias sums of parts 1 and up.
     private struct Partials: @unchecked Sendable {
         let pointer: UnsafeMutablePointer<Float>
+    }
+
+    /// The weight and bias gradients with the patch rows split over `tapParts` threads: part p builds its rows of every
+    /// chunk's patch matrix and sums them into its rows of the transposed weight gradient, in chunk order. Each sum
+    /// runs over the same columns in the same order as on one thread, so the bits do not depend on the thread count;
+    /// part 0 also sums the bias.
+    private func weightBackward(gradient: UnsafePointer<Float>, input: UnsafePointer<Float>, into gradients: Gradients,
+                                tapParts: Int) {
+        guard let weight = gradients.weight else { return }
+        let transposedWeight = UnsafeMutablePointer<Float>.allocate(capacity: patchSize * outputChannels)
+        defer { transposedWeight.deallocate() }
+        transposedWeight.initialize(repeating: 0, count: patchSize * outputChannels)
+        gradients.bias?.initialize(repeating: 0, count: outputChannels)
+        WorkerPool.shared.run(parts: tapParts) { part in
+            let taps = WorkerPool.range(ofPart: part, of: tapParts, splitting: patchSize)
+            let rows = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels * chunkColumns)
+            let columns = UnsafeMutablePointer<Float>.allocate(capacity: taps.count * chunkColumns)
+            let sums = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels)
+            defer {
+                rows.deallocate()
+                columns.deallocate()
+                sums.deallocate()
+            }
+            for chunk in 0..<chunkCount {
+                let images = images(ofChunk: chunk)
+                let width = images.count * plane
+                gather(gradient: gradient, images: images, into: rows)
+                im2col(input, images: images, taps: taps, into: columns)
+                tk_sgemm(0, 1, taps.count, outputChannels, width, 1, columns, width, rows, width, 1,
+                         transposedWeight + taps.lowerBound * outputChannels, outputChannels)
+                if part == 0, let bias = gradients.bias {
+                    tk_row_sums(outputChannels, width, rows, sums)
+                    for o in 0..<outputChannels { bias[o] += sums[o] }
+                }
+            }
+        }
+        tk_transpose(patchSize, outputChannels, transposedWeight, weight)
     }
 
     private func backward(chunks: Range<Int>, gradient: UnsafePointer<Float>, buffers: Buffers, into gradients: Gradients) {

@@ -61,6 +61,18 @@ struct ConvolutionGeometry {
         return Swift.max(1, Swift.min(threads, chunkCount))
     }
 
+    /// Patch rows a part of a weight gradient split by rows (``tapPartCount(threads:)``) gets at least: enough that the
+    /// product never takes the GEMM's few-row path, whose sums run in another order.
+    static let minimumTapsPerPart = 16
+
+    /// How many threads share the weight gradient of a batch that ``partCount(threads:)`` leaves on one thread, each
+    /// taking a contiguous run of the patch rows (kernel taps) of every chunk: one below
+    /// ``ComputeThreads/minimumSideBySideFlops`` or with fewer than ``minimumTapsPerPart`` rows a part.
+    func tapPartCount(threads: Int) -> Int {
+        guard threads > 1, flops >= ComputeThreads.minimumSideBySideFlops else { return 1 }
+        return Swift.max(1, Swift.min(threads, patchSize / ConvolutionGeometry.minimumTapsPerPart))
+    }
+
     /// The contiguous chunks that part `part` of `parts` handles (each part gets at least one when
     /// `parts` ≤ ``chunkCount``).
     func chunks(ofPart part: Int, of parts: Int) -> Range<Int> {
@@ -69,10 +81,14 @@ struct ConvolutionGeometry {
 
     // MARK: - Layout changes for one chunk
 
-    /// Writes the `[C·KH·KW, n·OH·OW]` patch matrix of `images` of `input` into `columns`.
-    func im2col(_ input: UnsafePointer<Float>, images: Range<Int>, into columns: UnsafeMutablePointer<Float>) {
+    /// Writes rows `taps` (all `C·KH·KW` by default) of the `[C·KH·KW, n·OH·OW]` patch matrix of `images` of `input`
+    /// into `columns`, as a `[taps.count, n·OH·OW]` matrix.
+    func im2col(_ input: UnsafePointer<Float>, images: Range<Int>, taps: Range<Int>? = nil,
+                into columns: UnsafeMutablePointer<Float>) {
+        let taps = taps ?? 0..<patchSize
         tk_im2col(input + images.lowerBound * imageSize, images.count, channels, height, width, kernelHeight, kernelWidth,
-                  strideHeight, strideWidth, paddingHeight, paddingWidth, outputHeight, outputWidth, columns)
+                  strideHeight, strideWidth, paddingHeight, paddingWidth, outputHeight, outputWidth, taps.lowerBound,
+                  taps.count, columns)
     }
 
     /// Overwrites `images` of the `[N, C, H, W]` gradient with the sums of a chunk's `[C·KH·KW, n·OH·OW]`

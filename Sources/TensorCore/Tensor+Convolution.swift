@@ -16,7 +16,8 @@ extension Tensor {
                      "conv2d needs input [N, C, H, W] and weight [O, C, KH, KW], got \(input.shape) and \(weight.shape)")
         let geometry = ConvolutionGeometry(input: input.shape, weight: weight.shape, stride: stride, padding: padding)
         if let bias { precondition(bias.shape == [geometry.outputChannels], "conv2d bias shape \(bias.shape) is not [\(geometry.outputChannels)]") }
-        let parts = geometry.partCount(threads: ComputeThreads.count)
+        let threads = ComputeThreads.count
+        let (parts, tapParts) = (geometry.partCount(threads: threads), geometry.tapPartCount(threads: threads))
         let value = Tensor(shape: geometry.outputShape) { out in
             geometry.forward(input: input.storage.pointer, weight: weight.storage.pointer, bias: bias?.storage.pointer,
                              output: out.baseAddress!, parts: parts)
@@ -29,7 +30,8 @@ extension Tensor {
             let dw = needed[1] ? TensorStorage(count: w.count) : nil
             let db = wantsBias ? TensorStorage(count: geometry.outputChannels) : nil
             geometry.backward(gradient: g.storage.pointer, input: x.storage.pointer, weight: w.storage.pointer,
-                              into: .init(input: dx?.pointer, weight: dw?.pointer, bias: db?.pointer), parts: parts)
+                              into: .init(input: dx?.pointer, weight: dw?.pointer, bias: db?.pointer), parts: parts,
+                              tapParts: tapParts)
             var grads: [Tensor?] = [dx.map { Tensor(shape: x.shape, storage: $0) }, dw.map { Tensor(shape: w.shape, storage: $0) }]
             if needed.count == 3 {
                 grads.append(db.map { Tensor(shape: [geometry.outputChannels], storage: $0) })

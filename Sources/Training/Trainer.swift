@@ -135,6 +135,7 @@ public final class Trainer {
                 let average = movingAverage.add(episode.totalReward)
                 if let average {
                     result.bestMovingAverage = max(result.bestMovingAverage ?? -.infinity, average)
+                    result.finalMovingAverage = average
                     if let rewardThreshold, average >= rewardThreshold, result.solvedAtEpisode == nil {
                         result.solvedAtEpisode = episode.index
                     }

@@ -88,6 +88,8 @@ public struct TrainingResult: Sendable {
     public var interrupted: Bool
     /// The best mean return over ``Trainer/movingAverageWindow`` consecutive episodes.
     public var bestMovingAverage: Double?
+    /// The mean return of the last ``Trainer/movingAverageWindow`` episodes (the moving average where training ended).
+    public var finalMovingAverage: Double?
     /// The episode at which the moving average first reached the reward threshold.
     public var solvedAtEpisode: Int?
     /// Wall-clock seconds of training.

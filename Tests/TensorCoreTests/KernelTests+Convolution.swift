@@ -42,6 +42,17 @@ extension KernelTests {
         return (dx, dw, db)
     }
 
+    /// Runs `body` with each GEMM kernel this CPU has (AVX-512, portable), then restores the kernel and the thread count
+    /// the tests change.
+    func forEachConvolutionKernel(_ body: (String) -> Void) {
+        let originalKernel = MatrixMultiply.kernelName, originalThreads = ComputeThreads.count
+        defer {
+            MatrixMultiply.useKernel(originalKernel)
+            ComputeThreads.count = originalThreads
+        }
+        for name in ["avx512f", "portable"] where MatrixMultiply.useKernel(name) { body(name) }
+    }
+
     @Test(arguments: 0..<KernelTests.convolutionCases.count)
     func convolutionGradientsMatchNaiveAcrossChunksAndThreads(index: Int) {
         let test = KernelTests.convolutionCases[index]
@@ -55,12 +66,7 @@ extension KernelTests {
         let expected = naiveConvolutionGradients(x, w, seed, stride: test.stride, padding: test.padding)
         let expectedOutput = naiveConvolution(x, w, b, stride: test.stride, padding: test.padding)
 
-        let originalKernel = MatrixMultiply.kernelName, originalThreads = ComputeThreads.count
-        defer {
-            MatrixMultiply.useKernel(originalKernel)
-            ComputeThreads.count = originalThreads
-        }
-        for name in ["avx512f", "portable"] where MatrixMultiply.useKernel(name) {
+        forEachConvolutionKernel { name in
             var firstRun: [[Float]]? = nil
             for threads in [1, 2, 2] {
                 ComputeThreads.count = threads
@@ -79,6 +85,44 @@ extension KernelTests {
         }
     }
 
+    /// Convolutions too small to split their batch, as a network's first layer (no input gradient): their weight
+    /// gradients split the patch rows instead, one and several chunks, plain and phase-split im2col, O ≤ 4.
+    static let patchRowSplitCases = [
+        ConvolutionCase(input: [32, 10, 10, 10], weight: [16, 10, 3, 3], stride: 1, padding: 0),
+        ConvolutionCase(input: [32, 4, 10, 10], weight: [16, 4, 3, 3], stride: 1, padding: 0),
+        ConvolutionCase(input: [32, 6, 12, 12], weight: [24, 6, 3, 3], stride: 2, padding: 1),
+        ConvolutionCase(input: [40, 8, 12, 12], weight: [4, 8, 3, 3], stride: 1, padding: 0),
+    ]
+
+    @Test(arguments: 0..<KernelTests.patchRowSplitCases.count)
+    func weightGradientsSplitByPatchRowsKeepTheBitsOfOneThread(index: Int) {
+        let test = KernelTests.patchRowSplitCases[index]
+        let (stride, padding) = ((test.stride, test.stride), (test.padding, test.padding))
+        let geometry = ConvolutionGeometry(input: test.input, weight: test.weight, stride: stride, padding: padding)
+        #expect(geometry.partCount(threads: 2) == 1 && geometry.tapPartCount(threads: 2) == 2,
+                "case \(index) must split its patch rows, not its batch")
+        var generator = SeededGenerator(seed: UInt64(60 + index))
+        let x = Tensor.uniform(test.input, low: -1, high: 1, using: &generator)
+        let w = Tensor.uniform(test.weight, low: -1, high: 1, using: &generator)
+        let b = Tensor.uniform([test.weight[0]], low: -1, high: 1, using: &generator)
+        let seed = Tensor.uniform(geometry.outputShape, low: -1, high: 1, using: &generator)
+        let expected = naiveConvolutionGradients(x, w, seed, stride: test.stride, padding: test.padding)
+
+        forEachConvolutionKernel { name in
+            var runs: [[[Float]]] = []
+            for threads in [1, 2] {
+                ComputeThreads.count = threads
+                let (wl, bl) = (w.requiringGradient(), b.requiringGradient())
+                Tensor.conv2d(x, weight: wl, bias: bl, stride: stride, padding: padding).backward(seed: seed)
+                let label = "case \(index) kernel \(name) threads \(threads)"
+                #expect(isClose(wl.gradient?.scalars ?? [], expected.weight, tolerance: 1e-3), "\(label): weight gradient")
+                #expect(isClose(bl.gradient?.scalars ?? [], expected.bias, tolerance: 1e-3), "\(label): bias gradient")
+                runs.append([wl.gradient?.scalars ?? [], bl.gradient?.scalars ?? []])
+            }
+            #expect(runs[0] == runs[1], "case \(index) kernel \(name): one and two threads differ")
+        }
+    }
+
     @Test func convolutionChunksAndPartsCoverTheBatch() {
         let first = KernelTests.convolutionCases[0]
         let tested = ConvolutionGeometry(input: first.input, weight: first.weight, stride: (2, 2), padding: (1, 1))
@@ -91,6 +135,7 @@ extension KernelTests {
         let small = ConvolutionGeometry(input: [32, 4, 10, 10], weight: [16, 4, 3, 3], stride: (1, 1), padding: (0, 0))
         #expect(small.chunkCount == 1)
         #expect(small.partCount(threads: 2) == 1)
+        #expect(small.tapPartCount(threads: 2) == 2 && small.tapPartCount(threads: 1) == 1)
         #expect(small.images(ofChunk: 0) == 0..<32)
     }
 }

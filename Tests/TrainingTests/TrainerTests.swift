@@ -60,6 +60,7 @@ final class EventRecorder: TrainingObserver {
             returns[(end - window)..<end].reduce(0, +) / Double(window)
         }
         #expect(abs((result.bestMovingAverage ?? .nan) - (averages.max() ?? .nan)) < 1e-9)
+        #expect(abs((result.finalMovingAverage ?? .nan) - (averages.last ?? .nan)) < 1e-9)
         let solved = averages.firstIndex { $0 >= 0.9 }.map { $0 + window }
         #expect(solved != nil)
         #expect(result.solvedAtEpisode == solved)

@@ -32,6 +32,7 @@ NEURAL_AGENTS = ("dqn", "reinforce", "actor-critic", "ppo", "a2c", "sac")
 # The figures of the report sent as the last result (the values, policy and hyperparameters stay out of it).
 REPORT_METRICS = ("eval_mean_return", "eval_return_std", "eval_mean_length", "eval_success_rate", "solved",
                   "episodes", "steps", "interrupted", "updates", "final_loss", "best_moving_average_100",
+                  "final_moving_average_100",
                   "solved_at_episode", "train_seconds", "steps_per_second")
 
 

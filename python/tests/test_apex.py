@@ -58,17 +58,21 @@ def test_two_actors_solve_cartpole_and_a_killed_actor_is_replaced(cluster):
 
 
 def test_a_restarted_learner_resumes_from_its_checkpoint(cluster, tmp_path):
-    seen = []
+    seen, killed = [], []
+    checkpoint = str(tmp_path / "learner.safetensors")
 
     def kill_the_learner_once(status, actors, learner):
         seen.append(status)
-        if len(seen) == 2:
+        # Only once a checkpoint exists: on a slow or busy machine a fixed status count can come before the first
+        # one, and the new learner would then rightly start from scratch.
+        if not killed and os.path.isfile(checkpoint):
+            killed.append(len(seen))
             ray.kill(learner, no_restart=False)
 
-    checkpoint = str(tmp_path / "learner.safetensors")
-    result = apex.train(ray, actors=1, steps=10_000_000, evaluate_every=2, timeout=16, checkpoint_every=500,
+    result = apex.train(ray, actors=1, steps=10_000_000, evaluate_every=2, timeout=30, checkpoint_every=500,
                         checkpoint=checkpoint, on_status=kill_the_learner_once)
-    assert os.path.isfile(checkpoint) and len(seen) >= 3
+    # The learner was killed, and the run went on reporting after it.
+    assert killed and len(seen) > killed[0], seen
     # The new learner started from a checkpoint written during the run, not from scratch, and went on learning.
     assert result["learner_resumed_from"] is not None and result["learner_resumed_from"] >= 500
     assert result["updates"] > result["learner_resumed_from"] and seen[-1]["resumed_from"] is not None

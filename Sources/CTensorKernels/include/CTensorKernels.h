@@ -38,13 +38,14 @@ int tk_sgemm_use_kernel(const char *name);
 /// measured against. The chains' sum goes to `checksum` (when not NULL) so the work cannot be optimized away.
 double tk_fma_peak_run(long steps, float *checksum);
 
-/// Lays out convolution patches of a batch of NCHW images as columns.
+/// Lays out convolution patches of a batch of NCHW images as columns: rows firstRow ..< firstRow + rowCount of the
+/// patch matrix (a row is one kernel tap (c, ky, kx), numbered c·kernelH·kernelW + ky·kernelW + kx).
 ///
-/// x is [batch, channels, height, width]; cols becomes [channels * kernelH * kernelW, batch * outH * outW],
-/// with zero padding read as zeros.
+/// x is [batch, channels, height, width]; cols becomes [rowCount, batch * outH * outW] (all channels * kernelH *
+/// kernelW rows for the whole matrix), with zero padding read as zeros.
 void tk_im2col(const float *x, long batch, long channels, long height, long width,
                long kernelH, long kernelW, long strideH, long strideW, long padH, long padW,
-               long outH, long outW, float *cols);
+               long outH, long outW, long firstRow, long rowCount, float *cols);
 
 /// The adjoint of tk_im2col: sums the column entries back into the image positions they came from.
 ///

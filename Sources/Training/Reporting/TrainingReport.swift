@@ -33,6 +33,9 @@ public struct TrainingReport: Encodable, Sendable {
     public var finalLoss: Double?
     /// The best mean return over 100 consecutive training episodes (neural agents).
     public var bestMovingAverage: Double?
+    /// The mean return of the last 100 training episodes (neural agents): the moving average where training ended,
+    /// the figure learning curves such as the MinAtar paper's end on.
+    public var finalMovingAverage: Double?
     /// The training episode at which the 100-episode mean return first reached the reward threshold.
     public var solvedAtEpisode: Int?
     /// The checkpoint `gym eval` evaluated (no training happened in this run).
@@ -51,6 +54,7 @@ public struct TrainingReport: Encodable, Sendable {
         case evalCutEpisodes = "eval_cut_episodes", rewardThreshold = "reward_threshold", solved
         case trainSeconds = "train_seconds", wallSeconds = "wall_seconds", stepsPerSecond = "steps_per_second"
         case updates, finalLoss = "final_loss", checkpoint, bestMovingAverage = "best_moving_average_100"
+        case finalMovingAverage = "final_moving_average_100"
         case solvedAtEpisode = "solved_at_episode", values, policy, notWritten = "not_written"
     }
 
@@ -69,6 +73,7 @@ public struct TrainingReport: Encodable, Sendable {
         updates = result.figures.updates
         finalLoss = result.figures.loss
         bestMovingAverage = result.bestMovingAverage
+        finalMovingAverage = result.finalMovingAverage
         solvedAtEpisode = result.solvedAtEpisode
         trainSeconds = result.seconds
     }
@@ -132,6 +137,7 @@ public struct TrainingReport: Encodable, Sendable {
         }
         if let bestMovingAverage, checkpoint == nil {
             var line = "  best 100-episode mean training return \(formatNumber(bestMovingAverage))"
+            if let finalMovingAverage { line += " (last 100 episodes: \(formatNumber(finalMovingAverage)))" }
             if let solvedAtEpisode { line += "; reached the threshold at episode \(solvedAtEpisode)" }
             lines.append(line)
         }
