@@ -53,11 +53,12 @@ extension ConvolutionGeometry {
     /// With `parts` > 1 the batch's chunks are split: the input gradient is written image by image; weight and bias
     /// gradients are summed per part and the parts' sums added in part order, so a fixed thread count always gives
     /// the same bits. With one part, no input gradient wanted and `tapParts` > 1, the weight gradient's patch rows are
-    /// split instead (``weightBackward(gradient:input:into:tapParts:)``), which gives the bits of one thread.
+    /// split instead (``weightBackward(gradient:input:weight:bias:tapParts:)``), which gives the bits of one thread.
     func backward(gradient: UnsafePointer<Float>, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                   into gradients: Gradients, parts: Int, tapParts: Int = 1) {
-        if parts == 1, tapParts > 1, gradients.input == nil, gradients.weight != nil {
-            weightBackward(gradient: gradient, input: input, into: gradients, tapParts: tapParts)
+        if parts == 1, tapParts > 1, gradients.input == nil, let weightGradient = gradients.weight {
+            weightBackward(gradient: gradient, input: input, weight: weightGradient, bias: gradients.bias,
+                           tapParts: tapParts)
             return
         }
         let buffers = Buffers(input: input, weight: weight, bias: nil, output: nil)
@@ -85,15 +86,15 @@ extension ConvolutionGeometry {
 
     /// The weight and bias gradients with the patch rows split over `tapParts` threads: part p builds its rows of every
     /// chunk's patch matrix and sums them into its rows of the transposed weight gradient, in chunk order. Each sum
-    /// runs over the same columns in the same order as on one thread, so the bits do not depend on the thread count;
-    /// part 0 also sums the bias.
-    private func weightBackward(gradient: UnsafePointer<Float>, input: UnsafePointer<Float>, into gradients: Gradients,
-                                tapParts: Int) {
-        guard let weight = gradients.weight else { return }
+    /// runs over the same columns in the same order as on one thread, so the bits do not depend on the thread count.
+    /// Every part gathers the (small) output gradient of a chunk itself rather than wait for one copy; part 0 also
+    /// sums the bias.
+    private func weightBackward(gradient: UnsafePointer<Float>, input: UnsafePointer<Float>,
+                                weight: UnsafeMutablePointer<Float>, bias: UnsafeMutablePointer<Float>?, tapParts: Int) {
         let transposedWeight = UnsafeMutablePointer<Float>.allocate(capacity: patchSize * outputChannels)
         defer { transposedWeight.deallocate() }
         transposedWeight.initialize(repeating: 0, count: patchSize * outputChannels)
-        gradients.bias?.initialize(repeating: 0, count: outputChannels)
+        bias?.initialize(repeating: 0, count: outputChannels)
         WorkerPool.shared.run(parts: tapParts) { part in
             let taps = WorkerPool.range(ofPart: part, of: tapParts, splitting: patchSize)
             let rows = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels * chunkColumns)
@@ -106,26 +107,38 @@ extension ConvolutionGeometry {
             }
             for chunk in 0..<chunkCount {
                 let images = images(ofChunk: chunk)
-                let width = images.count * plane
                 gather(gradient: gradient, images: images, into: rows)
-                im2col(input, images: images, taps: taps, into: columns)
-                tk_sgemm(0, 1, taps.count, outputChannels, width, 1, columns, width, rows, width, 1,
-                         transposedWeight + taps.lowerBound * outputChannels, outputChannels)
-                if part == 0, let bias = gradients.bias {
-                    tk_row_sums(outputChannels, width, rows, sums)
-                    for o in 0..<outputChannels { bias[o] += sums[o] }
-                }
+                addWeightGradient(of: images, input: input, rows: rows, taps: taps, columns: columns,
+                                  into: transposedWeight)
+                if part == 0, let bias { addBiasGradient(of: images, rows: rows, sums: sums, into: bias) }
             }
         }
         tk_transpose(patchSize, outputChannels, transposedWeight, weight)
+    }
+
+    /// Adds rows `taps` of the weight gradient of chunk `images` to the transposed weight gradient `[C·KH·KW, O]`:
+    /// those rows of the chunk's patch matrix (built in `columns`) times its gathered output gradient `rows`. Summed
+    /// transposed, the product reads the patch matrix in place and packs only the (much smaller) output gradient.
+    private func addWeightGradient(of images: Range<Int>, input: UnsafePointer<Float>, rows: UnsafePointer<Float>,
+                                   taps: Range<Int>, columns: UnsafeMutablePointer<Float>,
+                                   into transposedWeight: UnsafeMutablePointer<Float>) {
+        let width = images.count * plane
+        im2col(input, images: images, taps: taps, into: columns)
+        tk_sgemm(0, 1, taps.count, outputChannels, width, 1, columns, width, rows, width, 1,
+                 transposedWeight + taps.lowerBound * outputChannels, outputChannels)
+    }
+
+    /// Adds the row sums of chunk `images`' gathered output gradient `rows` to `bias` (through `sums`).
+    private func addBiasGradient(of images: Range<Int>, rows: UnsafePointer<Float>, sums: UnsafeMutablePointer<Float>,
+                                 into bias: UnsafeMutablePointer<Float>) {
+        tk_row_sums(outputChannels, images.count * plane, rows, sums)
+        for o in 0..<outputChannels { bias[o] += sums[o] }
     }
 
     private func backward(chunks: Range<Int>, gradient: UnsafePointer<Float>, buffers: Buffers, into gradients: Gradients) {
         let rows = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels * chunkColumns)
         let columns = UnsafeMutablePointer<Float>.allocate(capacity: patchSize * chunkColumns)
         let sums = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels)
-        // The weight gradient is summed transposed, [C·KH·KW, O]: the product then reads the patch matrix in
-        // place and packs only the (much smaller) output gradient.
         let transposedWeight = UnsafeMutablePointer<Float>.allocate(capacity: patchSize * outputChannels)
         defer {
             rows.deallocate()
@@ -140,13 +153,10 @@ extension ConvolutionGeometry {
             let width = images.count * plane
             gather(gradient: gradient, images: images, into: rows)
             if gradients.weight != nil {
-                im2col(buffers.input, images: images, into: columns)
-                tk_sgemm(0, 1, patchSize, outputChannels, width, 1, columns, width, rows, width, 1, transposedWeight, outputChannels)
+                addWeightGradient(of: images, input: buffers.input, rows: rows, taps: 0..<patchSize, columns: columns,
+                                  into: transposedWeight)
             }
-            if let bias = gradients.bias {
-                tk_row_sums(outputChannels, width, rows, sums)
-                for o in 0..<outputChannels { bias[o] += sums[o] }
-            }
+            if let bias = gradients.bias { addBiasGradient(of: images, rows: rows, sums: sums, into: bias) }
             if let input = gradients.input {
                 tk_sgemm(1, 0, patchSize, width, outputChannels, 1, buffers.weight, patchSize, rows, width, 0, columns, width)
                 col2im(columns, images: images, into: input)
