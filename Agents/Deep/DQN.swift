@@ -244,12 +244,12 @@ public final class DQN<Encoder: ObservationEncoder> {
     /// so they run side by side on the tensor core's two threads.
     public func tdLoss(_ batch: ReplayBatch) -> Tensor {
         let shape = [batch.size] + encoder.inputShape
-        let observations = Tensor(shape: shape, scalars: batch.observations)
-        let nextObservations = Tensor(shape: shape, scalars: batch.nextObservations)
         var predicted = Tensor(0), target = Tensor(0)
         ComputeThreads.sideBySide({
+            let observations = Tensor(shape: shape, scalars: batch.observations)
             predicted = network(observations).gather(alongAxis: 1, indices: batch.actions)
         }, {
+            let nextObservations = Tensor(shape: shape, scalars: batch.nextObservations)
             target = withoutGradient {
                 let nextValues = targetNetwork(nextObservations)
                 let bootstrap: Tensor

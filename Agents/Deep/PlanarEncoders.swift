@@ -1,4 +1,5 @@
 import Gym
+import TensorCore
 
 /// The arcade games' boolean channel grids as `[channels, height, width]` network inputs of 0s and 1s.
 ///
@@ -20,27 +21,23 @@ public struct ChannelGridEncoder: ObservationEncoder {
     }
 
     public var inputShape: [Int] { [channels, height, width] }
-    public var storedWidth: Int { 2 * channels }
+    public var storedWidth: Int { Self.wordsPerChannel * channels }
+
+    /// Words a channel's bit plane takes (a board has at most 128 cells).
+    static let wordsPerChannel = 2
 
     public func store(_ observation: ChannelGrid, into destination: UnsafeMutableBufferPointer<UInt64>) {
         precondition(observation.channels == channels && observation.height == height && observation.width == width,
                      "expected a \(channels)x\(height)x\(width) grid, got \(observation.channels)x\(observation.height)x\(observation.width)")
         for channel in 0..<channels {
             let plane = observation.planes[channel]
-            destination[2 * channel] = UInt64(truncatingIfNeeded: plane)
-            destination[2 * channel + 1] = UInt64(truncatingIfNeeded: plane >> 64)
+            destination[Self.wordsPerChannel * channel] = UInt64(truncatingIfNeeded: plane)
+            destination[Self.wordsPerChannel * channel + 1] = UInt64(truncatingIfNeeded: plane >> 64)
         }
     }
 
     public func decode(_ stored: UnsafeBufferPointer<UInt64>, into destination: UnsafeMutableBufferPointer<Float>) {
-        let cells = height * width
-        for channel in 0..<channels {
-            let low = stored[2 * channel], high = stored[2 * channel + 1]
-            for cell in 0..<cells {
-                let word = cell < 64 ? low : high
-                destination[channel * cells + cell] = (word >> UInt64(cell & 63)) & 1 == 1 ? 1 : 0
-            }
-        }
+        BitPlanes.unpack(stored, planes: channels, bits: height * width, wordsPerPlane: Self.wordsPerChannel, into: destination)
     }
 }
 

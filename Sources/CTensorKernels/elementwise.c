@@ -84,6 +84,13 @@ static void row_sums_portable(long rows, long columns, const float *x, float *su
     }
 }
 
+static void unpack_bits_portable(long planes, long bits, long wordsPerPlane, const unsigned long long *words,
+                                 float *out) {
+    for (long p = 0; p < planes; p++, words += wordsPerPlane, out += bits) {
+        for (long i = 0; i < bits; i++) out[i] = (float)((words[i >> 6] >> (i & 63)) & 1);
+    }
+}
+
 // MARK: - AVX-512
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -150,9 +157,10 @@ static void column_sums_avx512(long rows, long columns, const float *x, float *s
         }
         for (long r = 0; r < rows; r++) {
             const float *row = x + r * columns + c;
-            for (int k = 0; k < 4; k++) s[k] = _mm512_add_ps(s[k], _mm512_maskz_loadu_ps(m[k], row + 16 * k));
+            // Registers past the columns load nothing, from the row's start (see gather_avx512 in gemm_pack.c).
+            for (int k = 0; k < 4; k++) s[k] = _mm512_add_ps(s[k], _mm512_maskz_loadu_ps(m[k], m[k] ? row + 16 * k : row));
         }
-        for (int k = 0; k < 4; k++) _mm512_mask_storeu_ps(sums + c + 16 * k, m[k], s[k]);
+        for (int k = 0; k < 4 && m[k]; k++) _mm512_mask_storeu_ps(sums + c + 16 * k, m[k], s[k]);
     }
 }
 
@@ -164,6 +172,19 @@ static void row_sums_avx512(long rows, long columns, const float *x, float *sums
         __m512 total = _mm512_setzero_ps();
         for (long c = 0; c < columns; c += 16) total = _mm512_add_ps(total, _mm512_maskz_loadu_ps(lanes(c, columns), row + c));
         sums[r] = _mm512_reduce_add_ps(total);
+    }
+}
+
+/// Sixteen bits at a time become sixteen lanes of 1s and 0s (a masked move of ones).
+__attribute__((target("avx512f")))
+static void unpack_bits_avx512(long planes, long bits, long wordsPerPlane, const unsigned long long *words,
+                               float *out) {
+    const __m512 one = _mm512_set1_ps(1.0f);
+    for (long p = 0; p < planes; p++, words += wordsPerPlane, out += bits) {
+        for (long i = 0; i < bits; i += 16) {
+            __mmask16 set = (__mmask16)(words[i >> 6] >> (i & 63));
+            _mm512_mask_storeu_ps(out + i, lanes(i, bits), _mm512_maskz_mov_ps(set, one));
+        }
     }
 }
 
@@ -183,6 +204,7 @@ static int has_avx512(void) {
 #define sum_squares_avx512 sum_squares_portable
 #define column_sums_avx512 column_sums_portable
 #define row_sums_avx512 row_sums_portable
+#define unpack_bits_avx512 unpack_bits_portable
 #endif
 
 // MARK: - Dispatch
@@ -213,6 +235,10 @@ void tk_column_sums(long rows, long columns, const float *x, float *sums) {
 
 void tk_row_sums(long rows, long columns, const float *x, float *sums) {
     (has_avx512() ? row_sums_avx512 : row_sums_portable)(rows, columns, x, sums);
+}
+
+void tk_unpack_bits(long planes, long bits, long wordsPerPlane, const unsigned long long *words, float *out) {
+    (has_avx512() ? unpack_bits_avx512 : unpack_bits_portable)(planes, bits, wordsPerPlane, words, out);
 }
 
 void tk_transpose(long rows, long columns, const float *x, float *y) {

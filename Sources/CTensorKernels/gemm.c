@@ -41,9 +41,12 @@ static const tk_kernel_info *detect_kernel(void) {
 }
 
 static const tk_kernel_info *cached_kernel = 0;
+static _Thread_local const tk_kernel_info *thread_kernel = 0;
 
-/// The kernel for this CPU, detected on first use (racing first calls detect the same answer).
+/// The calling thread's chosen kernel, else the kernel for this CPU, detected on first use (racing first calls
+/// detect the same answer).
 static const tk_kernel_info *selected_kernel(void) {
+    if (thread_kernel) return thread_kernel;
     const tk_kernel_info *kernel = __atomic_load_n(&cached_kernel, __ATOMIC_ACQUIRE);
     if (!kernel) {
         kernel = detect_kernel();
@@ -62,11 +65,15 @@ int tk_sgemm_use_kernel(const char *name) {
         if (info == &tk_kernel_avx512 && !__builtin_cpu_supports("avx512f")) return 0;
         if (info == &tk_kernel_avx2 && !(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))) return 0;
 #endif
-        __atomic_store_n(&cached_kernel, info, __ATOMIC_RELEASE);
+        thread_kernel = info;
         return 1;
     }
     return 0;
 }
+
+const void *tk_sgemm_thread_kernel(void) { return thread_kernel; }
+
+void tk_sgemm_set_thread_kernel(const void *kernel) { thread_kernel = (const tk_kernel_info *)kernel; }
 
 /// Vector routines matching the selected kernel.
 static const tk_vector_ops *selected_vector_ops(void) {
@@ -78,6 +85,10 @@ const tk_pack_ops *tk_selected_pack_ops(void) {
 }
 
 const char *tk_sgemm_kernel_name(void) { return selected_kernel()->name; }
+
+int tk_sgemm_is_avx512_chain(long m, long n, long k) {
+    return selected_kernel() == &tk_kernel_avx512 && m > SMALL_M && n > SMALL_N && k <= KC;
+}
 
 /// A per-thread scratch buffer that only grows, so repeated products never return to the allocator.
 static float *scratch(long count) {

@@ -47,15 +47,18 @@ static inline void tile_avx512(long kc, const float *a, long rowStep, long depth
     if (beta == 0.0f) {
         for (int i = 0; i < MR && i < mr; i++) {
             _mm512_mask_storeu_ps(c + i * ldc, first, _mm512_mul_ps(va, acc[i][0]));
-            _mm512_mask_storeu_ps(c + i * ldc + 16, second, _mm512_mul_ps(va, acc[i][1]));
+            // No empty-mask store past the tile (see gather_avx512 in gemm_pack.c).
+            if (nr > 16) _mm512_mask_storeu_ps(c + i * ldc + 16, second, _mm512_mul_ps(va, acc[i][1]));
         }
     } else {
         const __m512 vb = _mm512_set1_ps(beta);
         for (int i = 0; i < MR && i < mr; i++) {
             float *row = c + i * ldc;
             _mm512_mask_storeu_ps(row, first, _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(first, row), _mm512_mul_ps(va, acc[i][0])));
-            _mm512_mask_storeu_ps(row + 16, second,
-                                  _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(second, row + 16), _mm512_mul_ps(va, acc[i][1])));
+            if (nr > 16) {
+                _mm512_mask_storeu_ps(row + 16, second,
+                                      _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(second, row + 16), _mm512_mul_ps(va, acc[i][1])));
+            }
         }
     }
 }

@@ -21,6 +21,11 @@ typedef struct {
     const char *name;
 } tk_kernel_info;
 
+/// Whether tk_sgemm computes an m x n x k product (beta 0, alpha 1) with the AVX-512 tile, every element of C one
+/// fused multiply-add chain over p = 0 ..< k from zero: then a routine that forms each element by the same chain
+/// (the direct convolution) gives the same bits.
+int tk_sgemm_is_avx512_chain(long m, long n, long k);
+
 extern const tk_kernel_info tk_kernel_avx512;
 extern const tk_kernel_info tk_kernel_avx2;
 extern const tk_kernel_info tk_kernel_portable;

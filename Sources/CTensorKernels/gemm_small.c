@@ -38,10 +38,12 @@ static void combine_avx512(long k, long n, float alpha, const float *x, const fl
             if (x[p] == 0.0f) continue;
             __m512 xv = _mm512_set1_ps(x[p]);
             const float *row = b + p * ldb + j0;
-            for (int t = 0; t < 8; t++) acc[t] = _mm512_fmadd_ps(xv, _mm512_maskz_loadu_ps(m[t], row + 16 * t), acc[t]);
+            // Registers past n load nothing, from the row's start (see gather_avx512 in gemm_pack.c).
+            for (int t = 0; t < 8; t++) acc[t] = _mm512_fmadd_ps(xv, _mm512_maskz_loadu_ps(m[t], m[t] ? row + 16 * t : row), acc[t]);
         }
         __m512 va = _mm512_set1_ps(alpha), vb = _mm512_set1_ps(beta);
         for (int t = 0; t < 8; t++) {
+            if (!m[t]) continue;
             float *dst = out + j0 + 16 * t;
             __m512 value = _mm512_mul_ps(va, acc[t]);
             if (beta != 0.0f) value = _mm512_fmadd_ps(vb, _mm512_maskz_loadu_ps(m[t], dst), value);
@@ -63,7 +65,9 @@ static void dots_avx512(long m, long k, const float *a, long lda, const float *x
             __m512 xv = _mm512_maskz_loadu_ps(steps, x + p);
 #pragma clang loop unroll(full)
             for (int r = 0; r < 16; r++) {
-                acc[r] = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(r < rows ? steps : 0, a + (i0 + r) * lda + p), xv, acc[r]);
+                // Rows past m load nothing from the first row's address (never past the matrix: see gather_avx512).
+                const float *row = a + (r < rows ? i0 + r : i0) * lda + p;
+                acc[r] = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(r < rows ? steps : 0, row), xv, acc[r]);
             }
         }
         for (int r = 0; r < rows; r++) out[i0 + r] = _mm512_reduce_add_ps(acc[r]);

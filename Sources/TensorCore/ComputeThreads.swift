@@ -1,4 +1,5 @@
 import Foundation
+import CTensorKernels
 import Parallelism
 
 /// How many threads large matrix products and convolutions may use (default: 2, capped by the CPU count).
@@ -31,6 +32,19 @@ public enum ComputeThreads {
             second()
             return
         }
-        WorkerPool.shared.run(parts: 2) { part in part == 0 ? first() : second() }
+        run(parts: 2) { part in part == 0 ? first() : second() }
+    }
+
+    /// Runs `body` for parts `0..<parts` on the worker pool (part 0 on the calling thread), every part with the
+    /// calling thread's micro-kernel choice (`MatrixMultiply.useKernel`), so a test comparing kernels does not change
+    /// the bits of others running beside it.
+    static func run(parts: Int, _ body: (Int) -> Void) {
+        let kernel = tk_sgemm_thread_kernel()
+        WorkerPool.shared.run(parts: parts) { part in
+            let own = tk_sgemm_thread_kernel()
+            tk_sgemm_set_thread_kernel(kernel)
+            defer { tk_sgemm_set_thread_kernel(own) }
+            body(part)
+        }
     }
 }

@@ -17,18 +17,27 @@ extension ConvolutionGeometry {
     func forward(input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
                  output: UnsafeMutablePointer<Float>, parts: Int) {
         let buffers = Buffers(input: input, weight: weight, bias: bias, output: output)
-        WorkerPool.shared.run(parts: parts) { part in
+        ComputeThreads.run(parts: parts) { part in
             forward(chunks: chunks(ofPart: part, of: parts), buffers: buffers)
         }
     }
 
     private func forward(chunks: Range<Int>, buffers: Buffers) {
         guard let output = buffers.output, !chunks.isEmpty else { return }
-        let columns = UnsafeMutablePointer<Float>.allocate(capacity: patchSize * chunkColumns)
-        let products = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels * chunkColumns)
+        if strideHeight == 1, strideWidth == 1, paddingHeight == 0, paddingWidth == 0 {
+            let first = images(ofChunk: chunks.lowerBound).lowerBound
+            let images = first..<self.images(ofChunk: chunks.upperBound - 1).upperBound
+            // The same bits as the patch-matrix path below, without building the patch matrix (when the kernel allows).
+            if tk_conv_forward_direct(buffers.input + first * imageSize, images.count, channels, height, width,
+                                      kernelHeight, kernelWidth, outputChannels, buffers.weight, buffers.bias,
+                                      output + first * outputImageSize) != 0 { return }
+        }
+        let pool = BufferPool.shared
+        let columns = pool.allocate(count: patchSize * chunkColumns)
+        let products = pool.allocate(count: outputChannels * chunkColumns)
         defer {
-            columns.deallocate()
-            products.deallocate()
+            pool.deallocate(columns, count: patchSize * chunkColumns)
+            pool.deallocate(products, count: outputChannels * chunkColumns)
         }
         for chunk in chunks {
             let images = images(ofChunk: chunk)
@@ -66,7 +75,7 @@ extension ConvolutionGeometry {
         let partials = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, (parts - 1) * (weightCount + outputChannels)))
         defer { partials.deallocate() }
         let shared = Partials(pointer: partials)
-        WorkerPool.shared.run(parts: parts) { part in
+        ComputeThreads.run(parts: parts) { part in
             let own = shared.pointer + (part - 1) * (weightCount + outputChannels)
             let target = part == 0 ? gradients : Gradients(
                 input: gradients.input, weight: gradients.weight.map { _ in own }, bias: gradients.bias.map { _ in own + weightCount })
@@ -95,14 +104,15 @@ extension ConvolutionGeometry {
         defer { transposedWeight.deallocate() }
         transposedWeight.initialize(repeating: 0, count: patchSize * outputChannels)
         bias?.initialize(repeating: 0, count: outputChannels)
-        WorkerPool.shared.run(parts: tapParts) { part in
+        ComputeThreads.run(parts: tapParts) { part in
             let taps = WorkerPool.range(ofPart: part, of: tapParts, splitting: patchSize)
-            let rows = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels * chunkColumns)
-            let columns = UnsafeMutablePointer<Float>.allocate(capacity: taps.count * chunkColumns)
+            let pool = BufferPool.shared
+            let rows = pool.allocate(count: outputChannels * chunkColumns)
+            let columns = pool.allocate(count: taps.count * chunkColumns)
             let sums = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels)
             defer {
-                rows.deallocate()
-                columns.deallocate()
+                pool.deallocate(rows, count: outputChannels * chunkColumns)
+                pool.deallocate(columns, count: taps.count * chunkColumns)
                 sums.deallocate()
             }
             for chunk in 0..<chunkCount {
@@ -136,13 +146,14 @@ extension ConvolutionGeometry {
     }
 
     private func backward(chunks: Range<Int>, gradient: UnsafePointer<Float>, buffers: Buffers, into gradients: Gradients) {
-        let rows = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels * chunkColumns)
-        let columns = UnsafeMutablePointer<Float>.allocate(capacity: patchSize * chunkColumns)
+        let pool = BufferPool.shared
+        let rows = pool.allocate(count: outputChannels * chunkColumns)
+        let columns = pool.allocate(count: patchSize * chunkColumns)
         let sums = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels)
         let transposedWeight = UnsafeMutablePointer<Float>.allocate(capacity: patchSize * outputChannels)
         defer {
-            rows.deallocate()
-            columns.deallocate()
+            pool.deallocate(rows, count: outputChannels * chunkColumns)
+            pool.deallocate(columns, count: patchSize * chunkColumns)
             sums.deallocate()
             transposedWeight.deallocate()
         }

@@ -1,5 +1,4 @@
 import CTensorKernels
-import Parallelism
 
 /// Row-major single-precision GEMM on raw buffers, split across ``ComputeThreads`` when large.
 enum MatrixMultiply {
@@ -12,17 +11,21 @@ enum MatrixMultiply {
         let threads = ComputeThreads.count
         let flops = 2 * m * n * k
         let ta: Int32 = transposeA ? 1 : 0, tb: Int32 = transposeB ? 1 : 0
-        guard threads > 1, flops >= ComputeThreads.minimumParallelFlops, max(m, n) >= 96 else {
+        let largeProduct = flops >= ComputeThreads.minimumParallelFlops && max(m, n) >= 96
+        guard threads > 1, largeProduct || readsLargeMatrixOnce(m: m, n: n, k: k) else {
             tk_sgemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
             return
         }
         let splitRows = m >= n
         let extent = splitRows ? m : n
-        let alignment = splitRows ? 24 : 32
-        let chunk = ((extent + threads - 1) / threads + alignment - 1) / alignment * alignment
+        // A matrix–vector product splits in two halves whatever the thread count: every part keeps the vector
+        // path (more parts could leave one with a handful of rows, which a different dot product order takes).
+        let alignment = largeProduct ? (splitRows ? 24 : 32) : 16
+        let partCount = largeProduct ? threads : 2
+        let chunk = ((extent + partCount - 1) / partCount + alignment - 1) / alignment * alignment
         let parts = (extent + chunk - 1) / chunk
         let operands = Operands(a: a, b: b, c: c)
-        WorkerPool.shared.run(parts: parts) { part in
+        ComputeThreads.run(parts: parts) { part in
             let (a, b, c) = (operands.a, operands.b, operands.c)
             let start = part * chunk
             let size = min(chunk, extent - start)
@@ -36,6 +39,20 @@ enum MatrixMultiply {
         }
     }
 
+    /// A side of at most this many rows or columns makes a product a matrix–vector one (a network's forward pass at
+    /// batch 1): each element of the matrix is used once or a few times, so reading it costs more than the arithmetic.
+    static let vectorSide = 4
+
+    /// The matrix elements of a matrix–vector product from which its long side splits between threads: reading
+    /// half of a 256 KB matrix on each core beats one core reading all of it by more than the handoff costs.
+    static let minimumSplitMatrixElements = 65_536
+
+    /// Whether an m × n × k product is a matrix–vector one whose matrix is large enough to split: every output
+    /// element is one dot product, so any split of the long side gives the same bits.
+    private static func readsLargeMatrixOnce(m: Int, n: Int, k: Int) -> Bool {
+        min(m, n) <= vectorSide && max(m, n) * k >= minimumSplitMatrixElements && max(m, n) >= 96
+    }
+
     /// The buffers of one product, handed to worker threads that write disjoint blocks of `c`.
     private struct Operands: @unchecked Sendable {
         let a: UnsafePointer<Float>
@@ -46,7 +63,8 @@ enum MatrixMultiply {
     /// The name of the micro-kernel in use: "avx512f", "avx2+fma" or "portable".
     static var kernelName: String { String(cString: tk_sgemm_kernel_name()) }
 
-    /// Switches to the named micro-kernel; false (and no change) when unknown or unsupported on this CPU.
+    /// Switches the calling thread (and the parts it hands to ``ComputeThreads``) to the named micro-kernel; false
+    /// (and no change) when unknown or unsupported on this CPU.
     @discardableResult
     static func useKernel(_ name: String) -> Bool { tk_sgemm_use_kernel(name) != 0 }
 }

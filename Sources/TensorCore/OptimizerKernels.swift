@@ -12,7 +12,7 @@ public enum OptimizerKernels {
     /// Runs `body` over contiguous parts of `0..<count` (one per compute thread when long enough).
     static func inParts(of count: Int, _ body: (_ start: Int, _ count: Int) -> Void) {
         let parts = Swift.max(1, Swift.min(ComputeThreads.count, count / minimumElementsPerPart))
-        WorkerPool.shared.run(parts: parts) { part in
+        ComputeThreads.run(parts: parts) { part in
             let range = WorkerPool.range(ofPart: part, of: parts, splitting: count)
             body(range.lowerBound, range.count)
         }

@@ -10,7 +10,7 @@ final class TensorStorage {
     @usableFromInline
     init(count: Int) {
         self.count = count
-        pointer = BufferPool.shared.take(count: count) ?? .allocate(capacity: Swift.max(count, 1))
+        pointer = BufferPool.shared.allocate(count: count)
     }
 
     /// Allocates storage with every element set to `value`.
@@ -27,17 +27,16 @@ final class TensorStorage {
     }
 
     deinit {
-        if !BufferPool.shared.give(pointer, count: count) {
-            pointer.deallocate()
-        }
+        BufferPool.shared.deallocate(pointer, count: count)
     }
 }
 
-/// A small cache of large freed buffers, reused by exact size.
+/// A small cache of large freed buffers, reused by exact size: tensor storage and the scratch matrices of the
+/// convolution passes.
 ///
-/// Training loops allocate the same large shapes every step (im2col matrices, activations); returning those
-/// to the system and faulting fresh pages back in costs more than the arithmetic. The cache is bounded, so
-/// memory stays flat.
+/// Training loops allocate the same large shapes every step (im2col matrices, activations, weight gradients);
+/// returning those to the system and faulting fresh pages back in costs more than the arithmetic. The cache is
+/// bounded, so memory stays flat.
 final class BufferPool: @unchecked Sendable {
     static let shared = BufferPool()
 
@@ -49,6 +48,17 @@ final class BufferPool: @unchecked Sendable {
     private let lock = NSLock()
     private var free: [Int: [UnsafeMutablePointer<Float>]] = [:]
     private var held = 0
+
+    /// Uninitialized room for `count` floats: a cached buffer of that size when one is free. Give it back with
+    /// ``deallocate(_:count:)``.
+    func allocate(count: Int) -> UnsafeMutablePointer<Float> {
+        take(count: count) ?? .allocate(capacity: Swift.max(count, 1))
+    }
+
+    /// Returns a buffer from ``allocate(count:)`` to the cache, or to the system when it is small or the cache full.
+    func deallocate(_ buffer: UnsafeMutablePointer<Float>, count: Int) {
+        if !give(buffer, count: count) { buffer.deallocate() }
+    }
 
     /// A cached buffer of exactly `count` floats, if one is free.
     func take(count: Int) -> UnsafeMutablePointer<Float>? {

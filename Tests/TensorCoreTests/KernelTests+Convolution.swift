@@ -1,4 +1,5 @@
 import Testing
+import CTensorKernels
 @testable import TensorCore
 
 /// Convolution gradients against naive loops, on shapes that cut the batch into several chunks, split them over
@@ -137,5 +138,47 @@ extension KernelTests {
         #expect(small.partCount(threads: 2) == 1)
         #expect(small.tapPartCount(threads: 2) == 2 && small.tapPartCount(threads: 1) == 1)
         #expect(small.images(ofChunk: 0) == 0..<32)
+    }
+}
+
+/// The direct (patch-matrix-free) forward pass of stride-1 unpadded convolutions against the patch-matrix path.
+extension KernelTests {
+    /// Shapes of the direct path: MinAtar's first layer at batch 32 and 1, several position tiles with a partial
+    /// channel tile, a one-position plane (left to the patch-matrix path) and 1,000 taps.
+    static let directConvolutionCases: [(input: [Int], weight: [Int])] = [
+        ([32, 10, 10, 10], [16, 10, 3, 3]), ([1, 4, 10, 10], [16, 4, 3, 3]), ([3, 5, 20, 23], [7, 5, 4, 2]),
+        ([2, 3, 6, 6], [5, 3, 6, 6]), ([2, 40, 9, 9], [6, 40, 5, 5]),
+    ]
+
+    @Test(arguments: 0..<KernelTests.directConvolutionCases.count)
+    func directConvolutionGivesThePatchMatrixBits(index: Int) {
+        let (inputShape, weightShape) = KernelTests.directConvolutionCases[index]
+        var generator = SeededGenerator(seed: UInt64(90 + index))
+        let x = Tensor.uniform(inputShape, low: -1, high: 1, using: &generator)
+        let w = Tensor.uniform(weightShape, low: -1, high: 1, using: &generator)
+        let b = Tensor.uniform([weightShape[0]], low: -1, high: 1, using: &generator)
+        let geometry = ConvolutionGeometry(input: inputShape, weight: weightShape, stride: (1, 1), padding: (0, 0))
+        forEachConvolutionKernel { name in
+            // The patch-matrix path by hand: im2col of one image, the weight times it, then the bias.
+            var expected = [Float](repeating: 0, count: geometry.batch * geometry.outputImageSize)
+            let columns = UnsafeMutablePointer<Float>.allocate(capacity: geometry.patchSize * geometry.plane)
+            let products = UnsafeMutablePointer<Float>.allocate(capacity: geometry.outputImageSize)
+            defer { columns.deallocate(); products.deallocate() }
+            for image in 0..<geometry.batch {
+                geometry.im2col(x.storage.pointer, images: image..<image + 1, into: columns)
+                tk_sgemm(0, 0, geometry.outputChannels, geometry.plane, geometry.patchSize, 1, w.storage.pointer,
+                         geometry.patchSize, columns, geometry.plane, 0, products, geometry.plane)
+                for o in 0..<geometry.outputChannels {
+                    for p in 0..<geometry.plane {
+                        expected[image * geometry.outputImageSize + o * geometry.plane + p] = products[o * geometry.plane + p] + b.scalars[o]
+                    }
+                }
+            }
+            for threads in [1, 2] {
+                ComputeThreads.count = threads
+                let y = withoutGradient { Tensor.conv2d(x, weight: w, bias: b, stride: (1, 1), padding: (0, 0)) }
+                #expect(y.scalars == expected, "case \(index) kernel \(name) threads \(threads)")
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TensorCore
 
@@ -77,6 +78,55 @@ struct KernelTests {
         ComputeThreads.count = 2
         #expect(a.matmul(b) == single)
         #expect(b.transposed().matmul(a.transposed()) == single.transposed())
+    }
+
+    /// Matrix–vector products large enough to split their long side (a batch-1 forward pass) give one thread's
+    /// bits on any thread count and kernel, in each layout the vector paths take.
+    @Test(arguments: [(128, 1, 1024, false, true), (1, 300, 300, false, false), (1, 200, 400, false, true),
+                      (97, 3, 700, false, false), (3, 100, 700, true, false), (100, 2, 800, true, true)])
+    func splitMatrixVectorProductsKeepTheBitsOfOneThread(m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool) {
+        var generator = SeededGenerator(seed: UInt64(m * n + k))
+        let a = Tensor.uniform([m * k], low: -1, high: 1, using: &generator).scalars
+        let b = Tensor.uniform([k * n], low: -1, high: 1, using: &generator).scalars
+        #expect(max(m, n) * k >= MatrixMultiply.minimumSplitMatrixElements)
+        let saved = ComputeThreads.count
+        defer { ComputeThreads.count = saved }
+        forEachKernel { name in
+            var results: [[Float]] = []
+            for threads in [1, 2, 4] {
+                ComputeThreads.count = threads
+                var c = [Float](repeating: 0, count: m * n)
+                c.withUnsafeMutableBufferPointer { c in
+                    MatrixMultiply.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                                        a: a, lda: transposeA ? m : k, b: b, ldb: transposeB ? k : n,
+                                        c: c.baseAddress!, ldc: n)
+                }
+                results.append(c)
+            }
+            let expected = naiveProduct(a, b, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB)
+            #expect(isClose(results[0], expected, tolerance: 1e-3), "kernel \(name): the product")
+            #expect(results[1] == results[0] && results[2] == results[0], "kernel \(name): bits by thread count")
+        }
+    }
+
+    /// A kernel switch holds for the thread that makes it and the parts it hands out, not for other threads.
+    @Test func kernelChoiceBelongsToTheCallingThreadAndItsParts() {
+        let original = MatrixMultiply.kernelName
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var seen: [String] = []
+        let other = Thread {
+            MatrixMultiply.useKernel("portable")
+            var names = ["", ""]
+            names.withUnsafeMutableBufferPointer { names in
+                ComputeThreads.run(parts: 2) { part in names[part] = MatrixMultiply.kernelName }
+            }
+            seen = [MatrixMultiply.kernelName] + names
+            done.signal()
+        }
+        other.start()
+        done.wait()
+        #expect(seen == ["portable", "portable", "portable"])
+        #expect(MatrixMultiply.kernelName == original)
     }
 
     @Test func knownMatrixProduct() {

@@ -28,9 +28,17 @@ int tk_sgemm_reads_a_in_place(long m, long n, long k);
 /// The name of the micro-kernel tk_sgemm uses on this CPU: "avx512f", "avx2+fma" or "portable".
 const char *tk_sgemm_kernel_name(void);
 
-/// Makes tk_sgemm use the named micro-kernel ("avx512f", "avx2+fma" or "portable") from now on, for tests
-/// and comparisons. Returns 0, changing nothing, when the name is unknown or this CPU lacks the instructions.
+/// Makes tk_sgemm (and the routines that follow its choice) use the named micro-kernel ("avx512f", "avx2+fma" or
+/// "portable") on the calling thread from now on, for tests and comparisons; other threads keep theirs, so tests
+/// running side by side do not change each other's bits. Returns 0, changing nothing, when the name is unknown or
+/// this CPU lacks the instructions.
 int tk_sgemm_use_kernel(const char *name);
+
+/// The calling thread's micro-kernel choice (NULL: the CPU's own), to hand to threads doing part of its work.
+const void *tk_sgemm_thread_kernel(void);
+
+/// Sets the calling thread's micro-kernel choice to one tk_sgemm_thread_kernel returned.
+void tk_sgemm_set_thread_kernel(const void *kernel);
 
 /// The peak-rate microbenchmark: runs `steps` rounds of independent fused multiply-adds in the vectors of the
 /// selected GEMM kernel (sixteen chains, enough to cover the FMA latency on every pipe) and returns the floating-point
@@ -46,6 +54,14 @@ double tk_fma_peak_run(long steps, float *checksum);
 void tk_im2col(const float *x, long batch, long channels, long height, long width,
                long kernelH, long kernelW, long strideH, long strideW, long padH, long padW,
                long outH, long outW, long firstRow, long rowCount, float *cols);
+
+/// The stride-1, unpadded convolution of a batch of NCHW images without a patch matrix: out ([batch, outChannels,
+/// height − kernelH + 1, width − kernelW + 1]) = weight ([outChannels, channels · kernelH · kernelW]) applied to each
+/// image's patches, plus bias (or nothing when bias is NULL). Returns 1 when done, with the same bits as tk_im2col,
+/// then tk_sgemm of the weight by the patch matrix (beta 0), then adding the bias; returns 0, writing nothing, when
+/// the selected kernel would not compute that product as fused chains (then use that path).
+int tk_conv_forward_direct(const float *x, long batch, long channels, long height, long width, long kernelH,
+                           long kernelW, long outChannels, const float *weight, const float *bias, float *out);
 
 /// The adjoint of tk_im2col: sums the column entries back into the image positions they came from.
 ///
@@ -83,6 +99,10 @@ void tk_column_sums(long rows, long columns, const float *x, float *sums);
 
 /// sums[r] = the sum of row r of the row-major rows x columns matrix x (in sixteen interleaved partial sums).
 void tk_row_sums(long rows, long columns, const float *x, float *sums);
+
+/// out[p·bits + i] = bit i of plane p (1 or 0) for `planes` bit planes of `bits` bits each, plane p starting at
+/// words[p·wordsPerPlane] with bit i in word i / 64 at position i % 64: stored boolean grids as network inputs.
+void tk_unpack_bits(long planes, long bits, long wordsPerPlane, const unsigned long long *words, float *out);
 
 /// y (columns x rows) = the transpose of the row-major rows x columns matrix x, in 16 x 16 register blocks.
 void tk_transpose(long rows, long columns, const float *x, float *y);
