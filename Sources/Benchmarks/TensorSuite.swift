@@ -5,7 +5,7 @@ import NeuralNetwork
 struct TensorSuite: BenchmarkSuite {
     static let name = "tensor"
     static let peerScript: PeerScript? = PeerScript(name: "tensor_bench.py") { threads in
-        ["--threads", String(threads.first ?? 1)]
+        ["--threads", (threads.isEmpty ? [1] : threads).map(String.init).joined(separator: ",")]
     }
     static let summary = "GEMM GFLOP/s, Nature-DQN CNN, MinAtar net and CartPole MLP steps, memory over 100k updates"
 

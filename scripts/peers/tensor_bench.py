@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Peer figures for `gym bench tensor`: the same workloads in NumPy (GEMM) and PyTorch CPU (networks).
 
-Usage: python3 scripts/peers/tensor_bench.py --threads 1   (then 2)
-Needs `pip install torch numpy`. Thread counts are fixed before the libraries load, and every figure
-is the best of five timed batches of repetitions, like the Swift benchmark.
+Usage: python3 scripts/peers/tensor_bench.py --threads 1,2
+Needs `pip install torch numpy` (and threadpoolctl, which names NumPy's BLAS and sets its thread count for each
+count). The libraries load with the largest count, every workload then runs at each count, and every figure is the
+best of five timed batches of repetitions, like the Swift benchmark.
 """
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -13,20 +15,25 @@ import time
 
 def parse():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--threads", type=int, default=1)
-    return parser.parse_args()
+    parser.add_argument("--threads", default="1", help="comma-separated thread counts (default: 1)")
+    arguments = parser.parse_args()
+    try:
+        arguments.counts = [int(count) for count in arguments.threads.split(",")]
+    except ValueError:
+        parser.error(f"--threads {arguments.threads!r}: expected comma-separated positive integers such as 1,2")
+    if not arguments.counts or min(arguments.counts) < 1:
+        parser.error(f"--threads {arguments.threads!r}: expected comma-separated positive integers such as 1,2")
+    return arguments
 
 
 ARGS = parse()
 for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[variable] = str(ARGS.threads)
+    os.environ[variable] = str(max(ARGS.counts))
 for variable in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
     os.environ.pop(variable, None)
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
-
-torch.set_num_threads(ARGS.threads)
 
 
 def best_seconds(body):
@@ -50,8 +57,8 @@ def best_seconds(body):
     return best
 
 
-def report(name, value, unit):
-    print(f"{name}_t{ARGS.threads:<10} {value:10.3f} {unit}")
+def report(name, threads, value, unit):
+    print(f"{name}_t{threads:<10} {value:10.3f} {unit}")
 
 
 def gemm(size):
@@ -79,12 +86,23 @@ def workload(layers, input_shape, outputs, batch):
     return forward, update
 
 
+def blas_limits(threads):
+    """A context that runs NumPy's BLAS on `threads` threads, or None when that cannot be set (no threadpoolctl and a
+    count other than the one the BLAS loaded with)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return contextlib.nullcontext() if threads == max(ARGS.counts) else None
+    return threadpool_limits(limits=threads, user_api="blas")
+
+
 def describe_blas():
     """Say which BLAS and which of its kernels NumPy runs (threadpoolctl), so a GEMM comparison names its peer."""
     try:
         from threadpoolctl import threadpool_info
     except ImportError:
-        print("# peer not installed: threadpoolctl (pip install threadpoolctl names NumPy's BLAS kernel)")
+        print("# peer not installed: threadpoolctl (pip install threadpoolctl names NumPy's BLAS kernel and sets its "
+              "thread count)")
         return
     for pool in threadpool_info():
         if pool.get("user_api") == "blas":
@@ -98,23 +116,35 @@ def nature_cnn():
             nn.Flatten(), nn.Linear(3136, 512), nn.ReLU(), nn.Linear(512, 6)]
 
 
-def main():
-    print(f"# numpy {np.__version__}, torch {torch.__version__}, threads {ARGS.threads}", file=sys.stderr)
-    describe_blas()
-    for size in (64, 128, 256, 512, 1024):
-        report(f"gemm_{size}", gemm(size), "GFLOP/s (numpy)")
+def measure(threads):
+    """Every workload on `threads` threads."""
+    limits = blas_limits(threads)
+    if limits is None:
+        print(f"# peer not installed: threadpoolctl (NumPy's BLAS cannot be set to {threads} threads without it)")
+    else:
+        with limits:
+            for size in (64, 128, 256, 512, 1024):
+                report(f"gemm_{size}", threads, gemm(size), "GFLOP/s (numpy)")
+    torch.set_num_threads(threads)
     torch.manual_seed(0)
     forward, update = workload(nature_cnn(), (4, 84, 84), 6, 32)
-    report("nature_cnn_forward_b1", best_seconds(forward) * 1000, "ms (torch)")
-    report("nature_cnn_train_b32", best_seconds(update) * 1000, "ms (torch)")
+    report("nature_cnn_forward_b1", threads, best_seconds(forward) * 1000, "ms (torch)")
+    report("nature_cnn_train_b32", threads, best_seconds(update) * 1000, "ms (torch)")
     nn = torch.nn
     _, update = workload([nn.Conv2d(4, 16, 3), nn.ReLU(), nn.Flatten(), nn.Linear(1024, 128), nn.ReLU(), nn.Linear(128, 6)],
                          (4, 10, 10), 6, 32)
-    report("minatar_train_b32", best_seconds(update) * 1000, "ms (torch)")
+    report("minatar_train_b32", threads, best_seconds(update) * 1000, "ms (torch)")
     _, update = workload([nn.Linear(4, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 2)], (4,), 2, 128)
-    report("cartpole_mlp_train_b128", best_seconds(update) * 1000, "ms (torch)")
+    report("cartpole_mlp_train_b128", threads, best_seconds(update) * 1000, "ms (torch)")
     _, update = workload([nn.Linear(4, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 2)], (4,), 2, 64)
-    report("cartpole_mlp256_train_b64", best_seconds(update) * 1000, "ms (torch)")
+    report("cartpole_mlp256_train_b64", threads, best_seconds(update) * 1000, "ms (torch)")
+
+
+def main():
+    print(f"# numpy {np.__version__}, torch {torch.__version__}, threads {ARGS.threads}", file=sys.stderr)
+    describe_blas()
+    for threads in ARGS.counts:
+        measure(threads)
 
 
 if __name__ == "__main__":
