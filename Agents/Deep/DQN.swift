@@ -35,6 +35,8 @@ public final class DQN<Encoder: ObservationEncoder> {
     public let optimizer: any Optimizer
     /// Experience replay, a stream per environment copy.
     public internal(set) var buffer: ReplayStreams<Encoder.Memory>
+    /// The last batch drawn for an update, kept so the next draw decodes into its arrays instead of new ones.
+    private var sampledBatch = ReplayBatch(size: 0, inputSize: 0)
     /// Environment steps taken so far.
     public internal(set) var stepsTaken = 0
     /// Episodes finished so far.
@@ -218,7 +220,8 @@ public final class DQN<Encoder: ObservationEncoder> {
     /// One gradient step on a replayed minibatch. Throws, leaving the network untouched, when the loss or the
     /// gradient is not finite.
     public func update() throws {
-        try update(on: buffer.sample(configuration.batchSize, using: &generator))
+        buffer.sample(configuration.batchSize, using: &generator, into: &sampledBatch)
+        try update(on: sampledBatch)
     }
 
     /// One gradient step on `batch`, with the same checks as ``update()``.

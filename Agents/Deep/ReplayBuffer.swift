@@ -63,14 +63,29 @@ public struct ReplayBuffer<Encoder: ObservationEncoder>: ReplayMemory {
 
     /// Draws `size` transitions uniformly (with replacement) and decodes them into a batch.
     public func sample(_ size: Int, using generator: inout RandomGenerator) -> ReplayBatch {
+        var batch = ReplayBatch(size: size, inputSize: encoder.inputSize)
+        sample(size, using: &generator, into: &batch)
+        return batch
+    }
+
+    public func sample(_ size: Int, using generator: inout RandomGenerator, into batch: inout ReplayBatch) {
         precondition(count > 0, "cannot sample from an empty replay buffer")
         let indices = (0..<size).map { _ in generator.nextInt(below: count) }
-        return batch(at: indices)
+        decode(at: indices, into: &batch)
     }
 
     /// The transitions at `indices` (0 is the oldest slot written first), decoded for the network.
     public func batch(at indices: [Int]) -> ReplayBatch {
         var batch = ReplayBatch(size: indices.count, inputSize: encoder.inputSize)
+        decode(at: indices, into: &batch)
+        return batch
+    }
+
+    /// Decodes the transitions at `indices` into `batch`, in place when it has their shape.
+    private func decode(at indices: [Int], into batch: inout ReplayBatch) {
+        if batch.size != indices.count || batch.observations.count != indices.count * encoder.inputSize {
+            batch = ReplayBatch(size: indices.count, inputSize: encoder.inputSize)
+        }
         ComputeThreads.sideBySide(if: batch.observations.count >= Self.minimumFloatsDecodedSideBySide,
                                   { decodeRows(of: observations, at: indices, into: &batch.observations) },
                                   { decodeRows(of: nextObservations, at: indices, into: &batch.nextObservations) })
@@ -79,7 +94,6 @@ public struct ReplayBuffer<Encoder: ObservationEncoder>: ReplayMemory {
             batch.rewards[row] = rewards[index]
             batch.terminated[row] = terminated[index] ? 1 : 0
         }
-        return batch
     }
 
     /// Stores `observation` compactly in slot `slot` of `storage`.

@@ -31,9 +31,16 @@ public protocol ReplayMemory {
                          next nextObservation: UnsafeBufferPointer<Encoder.Stored>, terminated: Bool, truncated: Bool)
     /// Draws `size` transitions uniformly (with replacement) and decodes them into a batch.
     func sample(_ size: Int, using generator: inout RandomGenerator) -> ReplayBatch
+    /// Draws `size` transitions as ``sample(_:using:)`` does, into `batch`, reusing its arrays when it has the shape
+    /// already: a loop that samples every step then does not allocate (and return to the system) a batch a step.
+    func sample(_ size: Int, using generator: inout RandomGenerator, into batch: inout ReplayBatch)
 }
 
 extension ReplayMemory {
+    public func sample(_ size: Int, using generator: inout RandomGenerator, into batch: inout ReplayBatch) {
+        batch = sample(size, using: &generator)
+    }
+
     public var storageBytes: Int { capacity * Self.bytesPerSlot(encoder: encoder) }
 
     /// Throws, naming the figure, when `capacity` slots for `encoder` would not fit in this machine's memory.

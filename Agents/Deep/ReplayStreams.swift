@@ -68,4 +68,11 @@ public struct ReplayStreams<Memory: ReplayMemory> {
         }
         return ReplayBatch(concatenating: batches)
     }
+
+    /// Draws `size` transitions as ``sample(_:using:)`` does, into `batch`; with one stream, in place when `batch` has
+    /// the shape already (see ``ReplayMemory/sample(_:using:into:)``).
+    public func sample(_ size: Int, using generator: inout RandomGenerator, into batch: inout ReplayBatch) {
+        guard streams.count > 1 else { return streams[0].sample(size, using: &generator, into: &batch) }
+        batch = sample(size, using: &generator)
+    }
 }
