@@ -56,9 +56,8 @@ static void direct_tile(const float *image, const long *tapOffsets, long taps, c
 }
 
 __attribute__((target("avx512f")))
-static void direct_image(const float *image, long height, long width, long outChannels, long outH, long outW,
+static void direct_image(const float *image, long width, long outChannels, long outH, long outW,
                          const long *tapOffsets, long taps, const float *weight, const float *bias, float *out) {
-    (void)height;
     const long positions = (outH - 1) * width + outW, plane = outH * outW;
     float sums[CHANNELS_PER_TILE * POSITIONS_PER_TILE];
     for (long q0 = 0; q0 < positions; q0 += POSITIONS_PER_TILE) {
@@ -97,7 +96,7 @@ int tk_conv_forward_direct(const float *x, long batch, long channels, long heigh
     }
     const long imageSize = channels * height * width, plane = outH * outW;
     for (long n = 0; n < batch; n++) {
-        direct_image(x + n * imageSize, height, width, outChannels, outH, outW, tapOffsets, taps, weight, bias,
+        direct_image(x + n * imageSize, width, outChannels, outH, outW, tapOffsets, taps, weight, bias,
                      out + n * outChannels * plane);
     }
     return 1;

@@ -86,6 +86,8 @@ const tk_pack_ops *tk_selected_pack_ops(void) {
 
 const char *tk_sgemm_kernel_name(void) { return selected_kernel()->name; }
 
+int tk_sgemm_is_vector_product(long m, long n) { return m <= SMALL_M || n <= SMALL_N; }
+
 int tk_sgemm_is_avx512_chain(long m, long n, long k) {
     return selected_kernel() == &tk_kernel_avx512 && m > SMALL_M && n > SMALL_N && k <= KC;
 }

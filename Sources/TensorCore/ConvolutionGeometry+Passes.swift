@@ -32,13 +32,13 @@ extension ConvolutionGeometry {
                                       kernelHeight, kernelWidth, outputChannels, buffers.weight, buffers.bias,
                                       output + first * outputImageSize) != 0 { return }
         }
-        let pool = BufferPool.shared
-        let columns = pool.allocate(count: patchSize * chunkColumns)
-        let products = pool.allocate(count: outputChannels * chunkColumns)
+        let columnsRoom = BufferPool.Scratch(count: patchSize * chunkColumns)
+        let productsRoom = BufferPool.Scratch(count: outputChannels * chunkColumns)
         defer {
-            pool.deallocate(columns, count: patchSize * chunkColumns)
-            pool.deallocate(products, count: outputChannels * chunkColumns)
+            columnsRoom.release()
+            productsRoom.release()
         }
+        let (columns, products) = (columnsRoom.pointer, productsRoom.pointer)
         for chunk in chunks {
             let images = images(ofChunk: chunk)
             let width = images.count * plane
@@ -106,15 +106,15 @@ extension ConvolutionGeometry {
         bias?.initialize(repeating: 0, count: outputChannels)
         ComputeThreads.run(parts: tapParts) { part in
             let taps = WorkerPool.range(ofPart: part, of: tapParts, splitting: patchSize)
-            let pool = BufferPool.shared
-            let rows = pool.allocate(count: outputChannels * chunkColumns)
-            let columns = pool.allocate(count: taps.count * chunkColumns)
+            let rowsRoom = BufferPool.Scratch(count: outputChannels * chunkColumns)
+            let columnsRoom = BufferPool.Scratch(count: taps.count * chunkColumns)
             let sums = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels)
             defer {
-                pool.deallocate(rows, count: outputChannels * chunkColumns)
-                pool.deallocate(columns, count: taps.count * chunkColumns)
+                rowsRoom.release()
+                columnsRoom.release()
                 sums.deallocate()
             }
+            let (rows, columns) = (rowsRoom.pointer, columnsRoom.pointer)
             for chunk in 0..<chunkCount {
                 let images = images(ofChunk: chunk)
                 gather(gradient: gradient, images: images, into: rows)
@@ -146,14 +146,14 @@ extension ConvolutionGeometry {
     }
 
     private func backward(chunks: Range<Int>, gradient: UnsafePointer<Float>, buffers: Buffers, into gradients: Gradients) {
-        let pool = BufferPool.shared
-        let rows = pool.allocate(count: outputChannels * chunkColumns)
-        let columns = pool.allocate(count: patchSize * chunkColumns)
+        let rowsRoom = BufferPool.Scratch(count: outputChannels * chunkColumns)
+        let columnsRoom = BufferPool.Scratch(count: patchSize * chunkColumns)
+        let (rows, columns) = (rowsRoom.pointer, columnsRoom.pointer)
         let sums = UnsafeMutablePointer<Float>.allocate(capacity: outputChannels)
         let transposedWeight = UnsafeMutablePointer<Float>.allocate(capacity: patchSize * outputChannels)
         defer {
-            pool.deallocate(rows, count: outputChannels * chunkColumns)
-            pool.deallocate(columns, count: patchSize * chunkColumns)
+            rowsRoom.release()
+            columnsRoom.release()
             sums.deallocate()
             transposedWeight.deallocate()
         }

@@ -39,18 +39,14 @@ enum MatrixMultiply {
         }
     }
 
-    /// A side of at most this many rows or columns makes a product a matrix–vector one (a network's forward pass at
-    /// batch 1): each element of the matrix is used once or a few times, so reading it costs more than the arithmetic.
-    static let vectorSide = 4
-
     /// The matrix elements of a matrix–vector product from which its long side splits between threads: reading
     /// half of a 256 KB matrix on each core beats one core reading all of it by more than the handoff costs.
     static let minimumSplitMatrixElements = 65_536
 
-    /// Whether an m × n × k product is a matrix–vector one whose matrix is large enough to split: every output
-    /// element is one dot product, so any split of the long side gives the same bits.
+    /// Whether an m × n × k product is a matrix–vector one (`tk_sgemm_is_vector_product`: a network's forward pass
+    /// at batch 1, where reading the matrix costs more than the arithmetic) whose matrix is large enough to split.
     private static func readsLargeMatrixOnce(m: Int, n: Int, k: Int) -> Bool {
-        min(m, n) <= vectorSide && max(m, n) * k >= minimumSplitMatrixElements && max(m, n) >= 96
+        tk_sgemm_is_vector_product(m, n) != 0 && max(m, n) * k >= minimumSplitMatrixElements && max(m, n) >= 96
     }
 
     /// The buffers of one product, handed to worker threads that write disjoint blocks of `c`.

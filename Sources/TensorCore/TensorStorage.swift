@@ -60,6 +60,21 @@ final class BufferPool: @unchecked Sendable {
         if !give(buffer, count: count) { buffer.deallocate() }
     }
 
+    /// Scratch room for `count` floats that remembers its size, for passes that borrow a buffer and give it back.
+    struct Scratch {
+        let pointer: UnsafeMutablePointer<Float>
+        let count: Int
+
+        /// Borrows room for `count` floats from the shared pool.
+        init(count: Int) {
+            self.count = count
+            pointer = BufferPool.shared.allocate(count: count)
+        }
+
+        /// Gives the room back to the pool.
+        func release() { BufferPool.shared.deallocate(pointer, count: count) }
+    }
+
     /// A cached buffer of exactly `count` floats, if one is free.
     func take(count: Int) -> UnsafeMutablePointer<Float>? {
         guard count >= BufferPool.minimumCount else { return nil }

@@ -17,12 +17,10 @@ def parse():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threads", default="1", help="comma-separated thread counts (default: 1)")
     arguments = parser.parse_args()
-    try:
-        arguments.counts = [int(count) for count in arguments.threads.split(",")]
-    except ValueError:
+    counts = arguments.threads.split(",")
+    if not all(count.isdigit() and int(count) > 0 for count in counts):
         parser.error(f"--threads {arguments.threads!r}: expected comma-separated positive integers such as 1,2")
-    if not arguments.counts or min(arguments.counts) < 1:
-        parser.error(f"--threads {arguments.threads!r}: expected comma-separated positive integers such as 1,2")
+    arguments.counts = [int(count) for count in counts]
     return arguments
 
 

@@ -25,6 +25,11 @@ void tk_sgemm(int transA, int transB, long m, long n, long k, float alpha,
 /// operand is A use it to put the larger one there.
 int tk_sgemm_reads_a_in_place(long m, long n, long k);
 
+/// Whether tk_sgemm computes an m x n product by vector dot products or row combinations (at most SMALL_M rows or
+/// SMALL_N columns, 4 each) instead of packed tiles: each element of C is then formed on its own, so splitting the
+/// long side between threads keeps every element's bits (as long as every part stays on that path).
+int tk_sgemm_is_vector_product(long m, long n);
+
 /// The name of the micro-kernel tk_sgemm uses on this CPU: "avx512f", "avx2+fma" or "portable".
 const char *tk_sgemm_kernel_name(void);
 
