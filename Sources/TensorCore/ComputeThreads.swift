@@ -4,7 +4,8 @@ import Parallelism
 
 /// How many threads large matrix products and convolutions may use (default: 2, capped by the CPU count).
 ///
-/// Products smaller than ``minimumParallelFlops`` always run on the calling thread.
+/// Convolutions smaller than ``minimumParallelFlops`` and matrix products smaller than 4 MFLOP
+/// (`MatrixMultiply.minimumSplitFlops`) always run on the calling thread.
 public enum ComputeThreads {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var storedCount = Swift.min(2, ProcessInfo.processInfo.activeProcessorCount)
@@ -15,7 +16,7 @@ public enum ComputeThreads {
         set { lock.withLock { storedCount = Swift.max(1, newValue) } }
     }
 
-    /// Products with fewer floating-point operations than this stay single-threaded.
+    /// Convolutions with fewer floating-point operations than this stay single-threaded.
     public static let minimumParallelFlops = 16_000_000
 
     /// Two independent products of at least this many floating-point operations each run side by side

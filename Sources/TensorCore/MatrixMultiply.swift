@@ -11,7 +11,7 @@ enum MatrixMultiply {
         let threads = ComputeThreads.count
         let flops = 2 * m * n * k
         let ta: Int32 = transposeA ? 1 : 0, tb: Int32 = transposeB ? 1 : 0
-        let largeProduct = flops >= ComputeThreads.minimumParallelFlops && max(m, n) >= 96
+        let largeProduct = flops >= minimumSplitFlops && max(m, n) >= 96
         guard threads > 1, largeProduct || readsLargeMatrixOnce(m: m, n: n, k: k) else {
             tk_sgemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
             return
@@ -38,6 +38,10 @@ enum MatrixMultiply {
             }
         }
     }
+
+    /// The floating-point operations from which a product splits its long side between threads (a 128-cube is 4.2
+    /// MFLOP); convolutions keep ``ComputeThreads/minimumParallelFlops``.
+    static let minimumSplitFlops = 4_000_000
 
     /// The matrix elements of a matrix–vector product from which its long side splits between threads: reading
     /// half of a 256 KB matrix on each core beats one core reading all of it by more than the handoff costs.

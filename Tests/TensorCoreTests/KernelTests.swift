@@ -66,18 +66,28 @@ struct KernelTests {
         #expect(c == [41, 47, 89, 103])
     }
 
-    @Test func parallelGemmMatchesSingleThreaded() {
-        var generator = SeededGenerator(seed: 5)
-        let a = Tensor.uniform([260, 200], low: -1, high: 1, using: &generator)
-        let b = Tensor.uniform([200, 170], low: -1, high: 1, using: &generator)
-        #expect(2 * 260 * 200 * 170 >= ComputeThreads.minimumParallelFlops)
+    /// Products large enough to split between threads give one thread's bits on any thread count and kernel, in every
+    /// layout: a 260 × 200 × 170 product, a 128-cube (just above ``MatrixMultiply/minimumSplitFlops``), and the
+    /// MinAtar network's dense layer at batch 32 in its forward (32 × 128 × 1024) and weight-gradient (1024 × 128 × 32)
+    /// shapes.
+    @Test(arguments: [(260, 170, 200), (128, 128, 128), (32, 128, 1024), (1024, 128, 32)])
+    func splitProductsKeepTheBitsOfOneThread(m: Int, n: Int, k: Int) {
+        #expect(2 * m * n * k >= MatrixMultiply.minimumSplitFlops)
+        var generator = SeededGenerator(seed: UInt64(m + n + k))
+        let a = Tensor.uniform([m * k], low: -1, high: 1, using: &generator).scalars
+        let b = Tensor.uniform([k * n], low: -1, high: 1, using: &generator).scalars
         let saved = ComputeThreads.count
         defer { ComputeThreads.count = saved }
-        ComputeThreads.count = 1
-        let single = a.matmul(b)
-        ComputeThreads.count = 2
-        #expect(a.matmul(b) == single)
-        #expect(b.transposed().matmul(a.transposed()) == single.transposed())
+        forEachKernel { name in
+            for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
+                let results = products(a, b, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB,
+                                       threadCounts: [1, 2, 3])
+                let expected = naiveProduct(a, b, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB)
+                let layout = "kernel \(name), transposes \(transposeA) \(transposeB)"
+                #expect(isClose(results[0], expected, tolerance: 1e-3), "\(layout): the product")
+                #expect(results[1] == results[0] && results[2] == results[0], "\(layout): bits by thread count")
+            }
+        }
     }
 
     /// Matrix–vector products large enough to split their long side (a batch-1 forward pass) give one thread's
@@ -92,20 +102,26 @@ struct KernelTests {
         let saved = ComputeThreads.count
         defer { ComputeThreads.count = saved }
         forEachKernel { name in
-            var results: [[Float]] = []
-            for threads in [1, 2, 4] {
-                ComputeThreads.count = threads
-                var c = [Float](repeating: 0, count: m * n)
-                c.withUnsafeMutableBufferPointer { c in
-                    MatrixMultiply.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
-                                        a: a, lda: transposeA ? m : k, b: b, ldb: transposeB ? k : n,
-                                        c: c.baseAddress!, ldc: n)
-                }
-                results.append(c)
-            }
+            let results = products(a, b, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB,
+                                   threadCounts: [1, 2, 4])
             let expected = naiveProduct(a, b, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB)
             #expect(isClose(results[0], expected, tolerance: 1e-3), "kernel \(name): the product")
             #expect(results[1] == results[0] && results[2] == results[0], "kernel \(name): bits by thread count")
+        }
+    }
+
+    /// op(a) · op(b) through ``MatrixMultiply/gemm`` once for each thread count (which it leaves set to the last).
+    private func products(_ a: [Float], _ b: [Float], m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool,
+                          threadCounts: [Int]) -> [[Float]] {
+        threadCounts.map { threads in
+            ComputeThreads.count = threads
+            var c = [Float](repeating: 0, count: m * n)
+            c.withUnsafeMutableBufferPointer { c in
+                MatrixMultiply.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                                    a: a, lda: transposeA ? m : k, b: b, ldb: transposeB ? k : n,
+                                    c: c.baseAddress!, ldc: n)
+            }
+            return c
         }
     }
 
