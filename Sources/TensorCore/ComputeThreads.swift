@@ -4,8 +4,8 @@ import Parallelism
 
 /// How many threads large matrix products and convolutions may use (default: 2, capped by the CPU count).
 ///
-/// Convolutions smaller than ``minimumParallelFlops`` and matrix products smaller than 4 MFLOP
-/// (`MatrixMultiply.minimumSplitFlops`) always run on the calling thread.
+/// Convolutions smaller than ``minimumParallelFlops`` and matrix products smaller than
+/// `MatrixMultiply.minimumSplitFlops` always run on the calling thread.
 public enum ComputeThreads {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var storedCount = Swift.min(2, ProcessInfo.processInfo.activeProcessorCount)
